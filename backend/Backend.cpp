@@ -1,0 +1,70 @@
+#include "Backend.h"
+
+#include "activity/AuditLog.h"
+#include "activity/EventLog.h"
+#include "api/HttpApi.h"
+#include "api/routes/Routes.h"
+#include "auth/AuthService.h"
+#include "inventory/InventoryService.h"
+#include "store/ActivityRepository.h"
+#include "store/Database.h"
+#include "store/InventoryRepository.h"
+#include "store/TenantRepository.h"
+#include "store/UserRepository.h"
+#include "tenancy/TenantService.h"
+
+namespace NeoCloud {
+
+Backend::Backend(std::unique_ptr<Database> database)
+    : m_database(std::move(database))
+{
+}
+
+Backend::~Backend()
+{
+    // Front ends first, store last: members are destroyed in reverse order of declaration,
+    // which is already that order; the explicit reset documents that the API goes first.
+    m_api.reset();
+}
+
+Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
+{
+    Result<std::unique_ptr<Database>> database =
+        Database::open({config.databasePath, config.busyTimeoutMs});
+    if (!database)
+        return database.error();
+
+    std::unique_ptr<Backend> b(new Backend(std::move(database).value()));
+    Database &db = *b->m_database;
+    b->m_inventoryRepository = std::make_unique<InventoryRepository>(db);
+    b->m_activityRepository = std::make_unique<ActivityRepository>(db);
+    b->m_userRepository = std::make_unique<UserRepository>(db);
+    b->m_tenantRepository = std::make_unique<TenantRepository>(db);
+
+    b->m_audit = std::make_unique<AuditLog>(*b->m_activityRepository);
+    b->m_events = std::make_unique<EventLog>(*b->m_activityRepository);
+    b->m_inventory = std::make_unique<InventoryService>(*b->m_inventoryRepository);
+    b->m_tenants = std::make_unique<TenantService>(*b->m_tenantRepository);
+    b->m_auth = std::make_unique<AuthService>(*b->m_userRepository, *b->m_audit,
+                                              config.tokenTtlSeconds);
+
+    const Result<QString> generated = b->m_auth->bootstrapAdmin(config.adminPassword);
+    if (!generated)
+        return generated.error();
+    b->m_generatedAdminPassword = *generated;
+
+    b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
+    Router &router = b->m_api->router();
+    registerSystemRoutes(router, db);
+    registerAuthRoutes(router, *b->m_auth);
+    registerInventoryRoutes(router, *b->m_inventory);
+    registerActivityRoutes(router, *b->m_events, *b->m_audit);
+    return b;
+}
+
+Result<quint16> Backend::listen(const QHostAddress &address, quint16 port)
+{
+    return m_api->start(address, port);
+}
+
+} // namespace NeoCloud

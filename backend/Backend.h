@@ -1,0 +1,74 @@
+#pragma once
+// The composition root: builds the store, the services and the REST API in dependency order and
+// hands each its collaborators. Both executables and the tests create exactly one of these.
+
+#include "core/Result.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace NeoCloud {
+
+class ActivityRepository;
+class AuditLog;
+class AuthService;
+class Database;
+class EventLog;
+class HttpApi;
+class InventoryRepository;
+class InventoryService;
+class TenantRepository;
+class TenantService;
+class UserRepository;
+
+struct BackendConfig
+{
+    QString databasePath;
+    QString adminPassword; // for the first admin when the database is new; empty = generate
+    int busyTimeoutMs = 5000;
+    int tokenTtlSeconds = 12 * 3600;
+    qint64 maxBodyBytes = 1024 * 1024;
+};
+
+class Backend : public QObject
+{
+    Q_OBJECT
+public:
+    ~Backend() override;
+
+    static Result<std::unique_ptr<Backend>> create(const BackendConfig &config);
+
+    // Starts the REST API; returns the bound port.
+    Result<quint16> listen(const QHostAddress &address, quint16 port);
+
+    Database &database() { return *m_database; }
+    InventoryService &inventory() { return *m_inventory; }
+    TenantService &tenants() { return *m_tenants; }
+    EventLog &events() { return *m_events; }
+    AuditLog &audit() { return *m_audit; }
+    AuthService &auth() { return *m_auth; }
+    HttpApi &api() { return *m_api; }
+
+    // Set when create() generated the admin password; the caller logs it once.
+    QString generatedAdminPassword() const { return m_generatedAdminPassword; }
+
+private:
+    explicit Backend(std::unique_ptr<Database> database);
+
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<InventoryRepository> m_inventoryRepository;
+    std::unique_ptr<ActivityRepository> m_activityRepository;
+    std::unique_ptr<UserRepository> m_userRepository;
+    std::unique_ptr<TenantRepository> m_tenantRepository;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<EventLog> m_events;
+    std::unique_ptr<InventoryService> m_inventory;
+    std::unique_ptr<TenantService> m_tenants;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<HttpApi> m_api;
+    QString m_generatedAdminPassword;
+};
+
+} // namespace NeoCloud

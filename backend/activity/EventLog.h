@@ -1,0 +1,39 @@
+#pragma once
+// Events and alerts: what the system noticed, announced to every view as it happens.
+
+#include "core/Result.h"
+#include "domain/Activity.h"
+#include "domain/Inventory.h"
+
+#include <QObject>
+
+namespace NeoCloud {
+
+class ActivityRepository;
+
+class EventLog : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EventLog(ActivityRepository &repository, QObject *parent = nullptr);
+
+    Result<Event> record(Severity severity, const QString &source, const QString &message,
+                         const QString &tenantId = {}, const QString &deviceId = {});
+    Result<Event> raiseAlert(Severity severity, const QString &source, const QString &message,
+                             const QString &tenantId = {}, const QString &deviceId = {});
+    Status clearAlert(const QString &eventId);
+
+    Result<Page<Event>> find(const EventQuery &query) const;
+    Result<int> openAlertCount() const;
+
+Q_SIGNALS:
+    void eventRecorded(const NeoCloud::Event &event);
+    void alertsChanged();
+
+private:
+    Result<Event> store(Event event);
+
+    ActivityRepository &m_repository;
+};
+
+} // namespace NeoCloud

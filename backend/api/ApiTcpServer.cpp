@@ -1,0 +1,86 @@
+#include "ApiTcpServer.h"
+
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace NeoCloud {
+namespace {
+
+// Returns the announced body length when `head` starts a request whose header block is complete.
+std::optional<qint64> announcedLength(const QByteArray &head)
+{
+    const qsizetype end = head.indexOf("\r\n\r\n");
+    if (end < 0)
+        return std::nullopt;
+    static const QRegularExpression methodLine(QStringLiteral("^[A-Z]{3,7} \\S+ HTTP/1\\.[01]\r\n"));
+    const QString headers = QString::fromLatin1(head.left(end + 2));
+    if (!methodLine.match(headers).hasMatch())
+        return std::nullopt;
+    static const QRegularExpression length(QStringLiteral("\r\ncontent-length:\\s*(\\d+)\r\n"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    const auto match = length.match(headers);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return match.captured(1).toLongLong();
+}
+
+} // namespace
+
+ApiTcpServer::ApiTcpServer(qint64 maxBodyBytes, int idleTimeoutMs, QObject *parent)
+    : QTcpServer(parent)
+    , m_maxBodyBytes(maxBodyBytes)
+    , m_idleTimeoutMs(idleTimeoutMs)
+{
+}
+
+void ApiTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+
+    auto *idle = new QTimer(socket);
+    idle->setSingleShot(true);
+    idle->setInterval(m_idleTimeoutMs);
+    connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
+    connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
+    idle->start();
+
+    // Connected before QtHttpServer's own readyRead handler, so it sees each request's head
+    // first. An announced body over the limit is answered 413 at once and the bytes that follow
+    // are drained unread, so the client sees the answer rather than a reset.
+    auto discarding = std::make_shared<qint64>(0);
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, discarding] {
+        idle->start();
+        if (*discarding > 0) {
+            *discarding -= socket->skip(qMin(*discarding, socket->bytesAvailable()));
+            if (*discarding <= 0)
+                socket->disconnectFromHost();
+            return;
+        }
+        const std::optional<qint64> length = announcedLength(socket->peek(16 * 1024));
+        if (!length || *length <= m_maxBodyBytes)
+            return;
+        const QByteArray body = QByteArrayLiteral(
+                                    R"({"error":{"code":"body_too_large","message":"The request body of )")
+            + QByteArray::number(*length) + QByteArrayLiteral(" bytes is over the limit of ")
+            + QByteArray::number(m_maxBodyBytes) + QByteArrayLiteral(R"( bytes."}})");
+        socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
+                      "Connection: close\r\nContent-Length: "
+                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        const QByteArray head = socket->peek(16 * 1024);
+        const qint64 headSize = head.indexOf("\r\n\r\n") + 4;
+        socket->skip(headSize);
+        *discarding = *length;
+        *discarding -= socket->skip(qMin(*discarding, socket->bytesAvailable()));
+        if (*discarding <= 0)
+            socket->disconnectFromHost();
+    });
+    addPendingConnection(socket);
+}
+
+} // namespace NeoCloud

@@ -1,0 +1,57 @@
+#include "Routes.h"
+
+#include "activity/AuditLog.h"
+#include "activity/EventLog.h"
+#include "api/JsonMapping.h"
+#include "api/RequestInput.h"
+#include "api/Router.h"
+#include "core/Time.h"
+
+namespace NeoCloud {
+
+void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit)
+{
+    // GET /api/v1/events?since=&severity=&limit=&offset= -> {items: [event], total}, newest first
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/events"), Access::Operator,
+               [&events](const ApiRequest &request) {
+                   const auto severity = readEnumFilter<Severity>(request, QStringLiteral("severity"));
+                   if (!severity)
+                       return ApiResponse::error(severity.error());
+                   const auto paging = readPaging(request);
+                   if (!paging)
+                       return ApiResponse::error(paging.error());
+                   EventQuery query;
+                   query.severity = *severity;
+                   query.limit = paging->limit;
+                   query.offset = paging->offset;
+                   const QString since = request.queryValue(QStringLiteral("since"));
+                   if (!since.isEmpty()) {
+                       const QDateTime time = fromIsoTime(since);
+                       if (!time.isValid())
+                           return ApiResponse::error(Error::badInput(
+                               QStringLiteral("invalid_time"),
+                               QStringLiteral("since must be an ISO 8601 time, such as "
+                                              "2026-01-31T12:00:00Z."),
+                               QStringLiteral("since")));
+                       query.since = toIsoTime(time);
+                   }
+                   const auto page = events.find(query);
+                   if (!page)
+                       return ApiResponse::error(page.error());
+                   return ApiResponse::json(pageToJson(*page));
+               });
+
+    // GET /api/v1/audit?limit=&offset= -> {items: [{time, user, action, target, result}], total}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/audit"), Access::Operator,
+               [&audit](const ApiRequest &request) {
+                   const auto paging = readPaging(request);
+                   if (!paging)
+                       return ApiResponse::error(paging.error());
+                   const auto page = audit.list(paging->limit, paging->offset);
+                   if (!page)
+                       return ApiResponse::error(page.error());
+                   return ApiResponse::json(pageToJson(*page));
+               });
+}
+
+} // namespace NeoCloud

@@ -1,0 +1,86 @@
+#include "Routes.h"
+
+#include "api/JsonMapping.h"
+#include "api/RequestInput.h"
+#include "api/Router.h"
+#include "inventory/InventoryService.h"
+
+namespace NeoCloud {
+namespace {
+
+template<typename T>
+ApiResponse answer(const Result<Page<T>> &result)
+{
+    if (!result)
+        return ApiResponse::error(result.error());
+    return ApiResponse::json(pageToJson(*result));
+}
+
+// Lists the contract returns whole are still paged on the way out, so every list honours
+// limit/offset the same way.
+template<typename T>
+ApiResponse answerPaged(const Result<QList<T>> &result, const ApiRequest &request)
+{
+    if (!result)
+        return ApiResponse::error(result.error());
+    const Result<Paging> paging = readPaging(request);
+    if (!paging)
+        return ApiResponse::error(paging.error());
+    Page<T> page{result->mid(paging->offset, paging->limit), int(result->size())};
+    return ApiResponse::json(pageToJson(page));
+}
+
+} // namespace
+
+void registerInventoryRoutes(Router &router, InventoryService &inventory)
+{
+    // GET /api/v1/sites?limit=&offset= -> {items: [site], total}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/sites"), Access::Operator,
+               [&inventory](const ApiRequest &request) {
+                   return answerPaged(inventory.sites(), request);
+               });
+
+    // GET /api/v1/racks?site=&limit=&offset= -> {items: [rack], total}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/racks"), Access::Operator,
+               [&inventory](const ApiRequest &request) {
+                   return answerPaged(inventory.racks(request.queryValue(QStringLiteral("site"))),
+                                      request);
+               });
+
+    // GET /api/v1/devices?kind=&rack=&site=&q=&limit=&offset= -> {items: [device], total}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/devices"), Access::Operator,
+               [&inventory](const ApiRequest &request) {
+                   const auto kind = readEnumFilter<DeviceKind>(request, QStringLiteral("kind"));
+                   if (!kind)
+                       return ApiResponse::error(kind.error());
+                   const auto paging = readPaging(request);
+                   if (!paging)
+                       return ApiResponse::error(paging.error());
+                   DeviceQuery query;
+                   query.kind = *kind;
+                   query.siteId = request.queryValue(QStringLiteral("site"));
+                   query.rackId = request.queryValue(QStringLiteral("rack"));
+                   query.text = request.queryValue(QStringLiteral("q"));
+                   query.limit = paging->limit;
+                   query.offset = paging->offset;
+                   return answer(inventory.devices(query));
+               });
+
+    // GET /api/v1/devices/{id} -> device with components and ports
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/devices/{id}"), Access::Operator,
+               [&inventory](const ApiRequest &request) {
+                   const auto device = inventory.device(request.param(QStringLiteral("id")));
+                   if (!device)
+                       return ApiResponse::error(device.error());
+                   return ApiResponse::json(toJson(*device, true));
+               });
+
+    // GET /api/v1/links?site=&limit=&offset= -> {items: [link], total}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/links"), Access::Operator,
+               [&inventory](const ApiRequest &request) {
+                   return answerPaged(inventory.links(request.queryValue(QStringLiteral("site"))),
+                                      request);
+               });
+}
+
+} // namespace NeoCloud

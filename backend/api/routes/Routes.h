@@ -1,0 +1,19 @@
+#pragma once
+// Route registration, one function per resource group. Each handler is an adapter: read the
+// input, call one service method, shape the answer.
+
+namespace NeoCloud {
+
+class AuditLog;
+class AuthService;
+class Database;
+class EventLog;
+class InventoryService;
+class Router;
+
+void registerSystemRoutes(Router &router, const Database &database);
+void registerAuthRoutes(Router &router, AuthService &auth);
+void registerInventoryRoutes(Router &router, InventoryService &inventory);
+void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);
+
+} // namespace NeoCloud

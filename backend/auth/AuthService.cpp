@@ -1,0 +1,107 @@
+#include "AuthService.h"
+
+#include "PasswordHasher.h"
+#include "activity/AuditLog.h"
+#include "core/Ids.h"
+#include "core/Time.h"
+#include "store/UserRepository.h"
+
+#include <QLoggingCategory>
+
+namespace NeoCloud {
+
+Q_LOGGING_CATEGORY(lcAuth, "neocloud.auth")
+
+namespace {
+
+Error loginFailed()
+{
+    // One answer for unknown user and wrong password, so logins cannot probe for usernames.
+    return {ErrorKind::Unauthorized, QStringLiteral("invalid_credentials"),
+            QStringLiteral("Unknown username or wrong password."), {}};
+}
+
+// A hash to verify against when the user does not exist, so both paths cost the same time.
+const QString &decoyHash()
+{
+    static const QString hash = PasswordHasher::hash(PasswordHasher::randomSecret());
+    return hash;
+}
+
+} // namespace
+
+AuthService::AuthService(UserRepository &users, AuditLog &audit, int tokenTtlSeconds,
+                         QObject *parent)
+    : QObject(parent)
+    , m_users(users)
+    , m_audit(audit)
+    , m_tokenTtlSeconds(tokenTtlSeconds)
+{
+}
+
+Result<QString> AuthService::bootstrapAdmin(const QString &password)
+{
+    const Result<int> existing = m_users.count();
+    if (!existing)
+        return existing.error();
+    if (*existing > 0)
+        return QString();
+    const QString chosen = password.isEmpty() ? PasswordHasher::randomSecret(18) : password;
+    User admin;
+    admin.id = newId(QLatin1String("usr"));
+    admin.username = QStringLiteral("admin");
+    admin.role = Role::OperatorAdmin;
+    admin.createdAt = nowIso();
+    if (Status s = m_users.insertUser(admin, PasswordHasher::hash(chosen)); !s)
+        return s.error();
+    m_audit.record(QStringLiteral("system"), QStringLiteral("user.create"), admin.username,
+                   success());
+    return password.isEmpty() ? chosen : QString();
+}
+
+Result<LoginSession> AuthService::login(const QString &username, const QString &password)
+{
+    const Result<UserCredentials> found = m_users.findByUsername(username);
+    if (!found && found.error().kind != ErrorKind::NotFound)
+        return found.error();
+    const bool valid = found ? PasswordHasher::verify(password, found->passwordHash)
+                             : (PasswordHasher::verify(password, decoyHash()), false);
+    if (!valid) {
+        m_audit.record(username, QStringLiteral("auth.login"), username, Status(loginFailed()));
+        return loginFailed();
+    }
+    LoginSession session;
+    session.token = PasswordHasher::randomSecret(32);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    session.expiresAt = toIsoTime(now.addSecs(m_tokenTtlSeconds));
+    session.user = found->user;
+    // Opportunistic clean-up keeps the table at the size of the live sessions.
+    m_users.deleteExpiredTokens(toIsoTime(now));
+    if (Status s = m_users.insertToken(PasswordHasher::tokenHash(session.token), session.user.id,
+                                       toIsoTime(now), session.expiresAt);
+        !s) {
+        return s.error();
+    }
+    m_audit.record(username, QStringLiteral("auth.login"), username, success());
+    return session;
+}
+
+Result<User> AuthService::authenticate(const QString &bearerToken) const
+{
+    if (bearerToken.isEmpty()) {
+        return Error{ErrorKind::Unauthorized, QStringLiteral("missing_token"),
+                     QStringLiteral("This route needs 'Authorization: Bearer <token>'; log in at "
+                                    "POST /api/v1/auth/login."),
+                     {}};
+    }
+    return m_users.userForToken(PasswordHasher::tokenHash(bearerToken), nowIso());
+}
+
+Status AuthService::logout(const QString &bearerToken, const User &user)
+{
+    const Status revoked = m_users.revokeToken(PasswordHasher::tokenHash(bearerToken), nowIso());
+    m_audit.record(user.username, QStringLiteral("auth.logout"), user.username, revoked);
+    return revoked;
+}
+
+} // namespace NeoCloud

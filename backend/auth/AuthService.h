@@ -1,0 +1,43 @@
+#pragma once
+// Who may use the console: the first administrator, logins that hand out bearer tokens,
+// and the check every protected request goes through.
+
+#include "core/Result.h"
+#include "domain/Tenancy.h"
+
+#include <QObject>
+
+namespace NeoCloud {
+
+class AuditLog;
+class UserRepository;
+
+struct LoginSession
+{
+    QString token; // shown once, stored only as a hash
+    QString expiresAt;
+    User user;
+};
+
+class AuthService : public QObject
+{
+    Q_OBJECT
+public:
+    AuthService(UserRepository &users, AuditLog &audit, int tokenTtlSeconds,
+                QObject *parent = nullptr);
+
+    // Creates `admin` when there are no users. Returns the generated password when `password`
+    // was empty (for the caller to log once), or an empty string.
+    Result<QString> bootstrapAdmin(const QString &password);
+
+    Result<LoginSession> login(const QString &username, const QString &password);
+    Result<User> authenticate(const QString &bearerToken) const;
+    Status logout(const QString &bearerToken, const User &user);
+
+private:
+    UserRepository &m_users;
+    AuditLog &m_audit;
+    int m_tokenTtlSeconds;
+};
+
+} // namespace NeoCloud

@@ -1,0 +1,95 @@
+#include "CommandLine.h"
+
+#include "core/Version.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+namespace NeoCloud {
+
+Q_LOGGING_CATEGORY(lcMain, "neocloud")
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Serve the REST API on HOST:PORT (port 0 picks a free one)."),
+                      QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080")});
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("SQLite database file (default: under the app data folder)."),
+                      QStringLiteral("PATH_OR_URL")});
+}
+
+Result<ListenAddress> parseListenAddress(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    const auto bad = [&] {
+        return Error::badInput(QStringLiteral("invalid_listen"),
+                               QStringLiteral("--listen expects HOST:PORT, such as 127.0.0.1:8080; "
+                                              "got '%1'.")
+                                   .arg(text));
+    };
+    if (colon <= 0)
+        return bad();
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return bad();
+    ListenAddress address;
+    if (host == QLatin1String("localhost"))
+        address.host = QHostAddress::LocalHost;
+    else if (!address.host.setAddress(host))
+        return bad();
+    address.port = static_cast<quint16>(port);
+    return address;
+}
+
+Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser)
+{
+    CommonOptions options;
+    const Result<ListenAddress> listen = parseListenAddress(parser.value(QStringLiteral("listen")));
+    if (!listen)
+        return listen.error();
+    options.listen = *listen;
+    options.backend.databasePath = parser.value(QStringLiteral("db"));
+    if (options.backend.databasePath.isEmpty()) {
+        options.backend.databasePath =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                .filePath(QStringLiteral("neocloud.db"));
+    }
+    options.backend.adminPassword = qEnvironmentVariable("NEOCLOUD_ADMIN_PASSWORD");
+    return options;
+}
+
+Result<std::unique_ptr<Backend>> startBackend(const CommonOptions &options)
+{
+    Result<std::unique_ptr<Backend>> backend = Backend::create(options.backend);
+    if (!backend) {
+        qCCritical(lcMain, "cannot open the store: %s", qUtf8Printable(backend.error().message));
+        return backend.error();
+    }
+    if (const QString password = backend.value()->generatedAdminPassword(); !password.isEmpty()) {
+        qCWarning(lcMain, "created user 'admin' with the generated password %s "
+                          "(shown once; set NEOCLOUD_ADMIN_PASSWORD to choose it)",
+                  qUtf8Printable(password));
+    }
+    const Result<quint16> port = backend.value()->listen(options.listen.host, options.listen.port);
+    if (!port) {
+        qCCritical(lcMain, "%s", qUtf8Printable(port.error().message));
+        return port.error();
+    }
+    const QString host = options.listen.host.protocol() == QAbstractSocket::IPv6Protocol
+        ? QLatin1Char('[') + options.listen.host.toString() + QLatin1Char(']')
+        : options.listen.host.toString();
+    qCInfo(lcMain, "NeoCloud Box %s serving http://%s:%u/api/v1 (store: %s)",
+           productVersion.data(), qUtf8Printable(host), *port,
+           qUtf8Printable(options.backend.databasePath));
+    return backend;
+}
+
+} // namespace NeoCloud

@@ -1,0 +1,36 @@
+#pragma once
+// The flags both executables share (--listen, --db, --version, --help), parsed into a config.
+
+#include "Backend.h"
+
+#include <QCommandLineParser>
+#include <QHostAddress>
+
+namespace NeoCloud {
+
+struct ListenAddress
+{
+    QHostAddress host = QHostAddress::LocalHost;
+    quint16 port = 8080;
+};
+
+// Adds the shared options to a parser; executables add their own before parsing.
+void addCommonOptions(QCommandLineParser &parser);
+
+struct CommonOptions
+{
+    BackendConfig backend;
+    ListenAddress listen;
+};
+
+// Reads the shared options after parser.process(). The default database lives under
+// QStandardPaths::AppDataLocation; the admin password comes from NEOCLOUD_ADMIN_PASSWORD.
+Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser);
+
+Result<ListenAddress> parseListenAddress(const QString &text);
+
+// Creates the backend and starts its API, logging the address and any generated password.
+// On failure prints one line to stderr and returns the error (callers exit non-zero).
+Result<std::unique_ptr<Backend>> startBackend(const CommonOptions &options);
+
+} // namespace NeoCloud

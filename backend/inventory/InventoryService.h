@@ -1,0 +1,38 @@
+#pragma once
+// The inventory as the rest of the product uses it: queries, validated additions, and a signal
+// whenever it changes so views and caches can refresh.
+
+#include "core/Result.h"
+#include "domain/Inventory.h"
+#include "store/InventoryRepository.h"
+
+#include <QObject>
+
+namespace NeoCloud {
+
+class InventoryService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit InventoryService(InventoryRepository &repository, QObject *parent = nullptr);
+
+    Result<QList<Site>> sites() const { return m_repository.sites(); }
+    Result<QList<Rack>> racks(const QString &siteId) const { return m_repository.racks(siteId); }
+    Result<Page<Device>> devices(const DeviceQuery &query) const;
+    Result<Device> device(const QString &id) const { return m_repository.device(id); }
+    Result<QList<Link>> links(const QString &siteId) const { return m_repository.links(siteId); }
+    Result<InventoryCounts> counts() const { return m_repository.counts(); }
+
+    Result<Site> addSite(Site site);
+    Result<Rack> addRack(Rack rack);
+    Result<Device> addDevice(Device device);
+    Result<Link> addLink(Link link);
+
+Q_SIGNALS:
+    void inventoryChanged();
+
+private:
+    InventoryRepository &m_repository;
+};
+
+} // namespace NeoCloud

@@ -1,0 +1,139 @@
+#include "ActivityRepository.h"
+
+#include "Database.h"
+#include "domain/Enums.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+
+namespace NeoCloud {
+namespace {
+
+QVariant nullable(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
+
+} // namespace
+
+Status ActivityRepository::insertEvent(const Event &e)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO events (id, time, severity, source, message, tenant_id, "
+                             "device_id, alert, cleared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(e.id);
+    q.addBindValue(e.time);
+    q.addBindValue(toString(e.severity));
+    q.addBindValue(e.source);
+    q.addBindValue(e.message);
+    q.addBindValue(nullable(e.tenantId));
+    q.addBindValue(nullable(e.deviceId));
+    q.addBindValue(e.alert ? 1 : 0);
+    q.addBindValue(nullable(e.clearedAt));
+    return exec(q, QStringLiteral("record an event"));
+}
+
+Result<Page<Event>> ActivityRepository::events(const EventQuery &query) const
+{
+    const QString severity = query.severity ? toString(*query.severity) : QString();
+    const QString where = QStringLiteral(" FROM events WHERE (? = '' OR time > ?) "
+                                         "AND (? = '' OR severity = ?) AND (? = '' OR tenant_id = ?)");
+    auto bind = [&](QSqlQuery &q) {
+        for (const QString &value : {query.since, severity, query.tenantId})
+            q.addBindValue(value), q.addBindValue(value);
+    };
+    Page<Event> page;
+    QSqlQuery count(m_db.connection());
+    count.prepare(QStringLiteral("SELECT COUNT(*)") + where);
+    bind(count);
+    if (Status s = exec(count, QStringLiteral("count events")); !s)
+        return s.error();
+    if (count.next())
+        page.total = count.value(0).toInt();
+
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, time, severity, source, message, tenant_id, device_id, "
+                             "alert, cleared_at")
+              + where + QStringLiteral(" ORDER BY time DESC, id DESC LIMIT ? OFFSET ?"));
+    bind(q);
+    q.addBindValue(query.limit);
+    q.addBindValue(query.offset);
+    if (Status s = exec(q, QStringLiteral("list events")); !s)
+        return s.error();
+    while (q.next()) {
+        Event e;
+        e.id = q.value(0).toString();
+        e.time = q.value(1).toString();
+        e.severity = parseEnum<Severity>(q.value(2).toString()).value_or(Severity::Info);
+        e.source = q.value(3).toString();
+        e.message = q.value(4).toString();
+        e.tenantId = q.value(5).toString();
+        e.deviceId = q.value(6).toString();
+        e.alert = q.value(7).toInt() != 0;
+        e.clearedAt = q.value(8).toString();
+        page.items.append(e);
+    }
+    return page;
+}
+
+Result<int> ActivityRepository::openAlertCount() const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM events WHERE alert = 1 AND cleared_at IS NULL"));
+    if (Status s = exec(q, QStringLiteral("count open alerts")); !s)
+        return s.error();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+Status ActivityRepository::clearAlert(const QString &eventId, const QString &time)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE events SET cleared_at = ? WHERE id = ? AND alert = 1 "
+                             "AND cleared_at IS NULL"));
+    q.addBindValue(time);
+    q.addBindValue(eventId);
+    if (Status s = exec(q, QStringLiteral("clear an alert")); !s)
+        return s;
+    if (q.numRowsAffected() == 0)
+        return Error::notFound(QStringLiteral("open alert"), eventId);
+    return success();
+}
+
+Status ActivityRepository::insertAudit(const AuditEntry &a)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO audit (id, time, username, action, target, result, "
+                             "detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(a.id);
+    q.addBindValue(a.time);
+    q.addBindValue(a.user);
+    q.addBindValue(a.action);
+    q.addBindValue(a.target);
+    q.addBindValue(a.result);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(a.detail).toJson(QJsonDocument::Compact)));
+    return exec(q, QStringLiteral("record an audit entry"));
+}
+
+Result<Page<AuditEntry>> ActivityRepository::audit(int limit, int offset) const
+{
+    Page<AuditEntry> page;
+    QSqlQuery count(m_db.connection());
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM audit"));
+    if (Status s = exec(count, QStringLiteral("count audit entries")); !s)
+        return s.error();
+    if (count.next())
+        page.total = count.value(0).toInt();
+
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, time, username, action, target, result, detail FROM audit "
+                             "ORDER BY time DESC, id DESC LIMIT ? OFFSET ?"));
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (Status s = exec(q, QStringLiteral("list audit entries")); !s)
+        return s.error();
+    while (q.next()) {
+        page.items.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                           q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
+                           QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object()});
+    }
+    return page;
+}
+
+} // namespace NeoCloud

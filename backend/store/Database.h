@@ -1,0 +1,56 @@
+#pragma once
+// The store's connection: opens the file (or refuses it with a reason), sets the pragmas the
+// rest of the code relies on, and brings the schema up to date one migration at a time.
+
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QSqlError;
+class QSqlQuery;
+
+namespace NeoCloud {
+
+struct StoreConfig
+{
+    QString location;         // a SQLite file path; "postgresql://..." is reserved for later
+    int busyTimeoutMs = 5000; // how long a write waits for another writer before failing
+};
+
+class Database
+{
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    static Result<std::unique_ptr<Database>> open(const StoreConfig &config);
+
+    QSqlDatabase connection() const;
+    QString engine() const { return QStringLiteral("sqlite"); }
+    QString location() const { return m_location; }
+    int schemaVersion() const;
+
+    // Runs work in one transaction; commits when it succeeds, rolls back when it fails.
+    Status transaction(const std::function<Status()> &work);
+
+    // Maps a driver error to an Error the API can answer with (conflict, locked, read-only...).
+    static Error toError(const QSqlError &error, const QString &what);
+
+private:
+    Database(QString connectionName, QString location);
+    Status migrate();
+
+    QString m_connectionName;
+    QString m_location;
+    int m_transactionDepth = 0;
+};
+
+// Runs a prepared statement; on failure returns the mapped Error.
+Status exec(QSqlQuery &query, const QString &what);
+
+} // namespace NeoCloud

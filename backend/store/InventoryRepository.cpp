@@ -1,0 +1,319 @@
+#include "InventoryRepository.h"
+
+#include "Database.h"
+#include "domain/Enums.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace NeoCloud {
+namespace {
+
+const QString deviceColumns = QStringLiteral(
+    "id, site_id, rack_id, name, kind, vendor, model, serial, firmware, position, height_u, "
+    "health, state, bmc_url, updated_at");
+
+Device deviceFrom(const QSqlQuery &q)
+{
+    Device d;
+    d.id = q.value(0).toString();
+    d.siteId = q.value(1).toString();
+    d.rackId = q.value(2).toString();
+    d.name = q.value(3).toString();
+    d.kind = parseEnum<DeviceKind>(q.value(4).toString()).value_or(DeviceKind::Other);
+    d.vendor = q.value(5).toString();
+    d.model = q.value(6).toString();
+    d.serial = q.value(7).toString();
+    d.firmware = q.value(8).toString();
+    if (!q.value(9).isNull())
+        d.position = q.value(9).toInt();
+    d.heightU = q.value(10).toInt();
+    d.health = parseEnum<Health>(q.value(11).toString()).value_or(Health::Unknown);
+    d.state = q.value(12).toString();
+    d.bmcUrl = q.value(13).toString();
+    d.updatedAt = q.value(14).toString();
+    return d;
+}
+
+QVariant nullable(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
+
+// Escapes LIKE wildcards so a search for "gpu_1" finds that name, not "gpuX1".
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1String("\\"), QLatin1String("\\\\"))
+        .replace(QLatin1String("%"), QLatin1String("\\%"))
+        .replace(QLatin1String("_"), QLatin1String("\\_"));
+    return QLatin1Char('%') + escaped.toLower() + QLatin1Char('%');
+}
+
+} // namespace
+
+Result<QList<Site>> InventoryRepository::sites() const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, name, description, created_at FROM sites ORDER BY name"));
+    if (Status s = exec(q, QStringLiteral("list sites")); !s)
+        return s.error();
+    QList<Site> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    q.value(3).toString()});
+    return out;
+}
+
+Result<Site> InventoryRepository::site(const QString &id) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, name, description, created_at FROM sites WHERE id = ?"));
+    q.addBindValue(id);
+    if (Status s = exec(q, QStringLiteral("read a site")); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(QStringLiteral("site"), id);
+    return Site{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                q.value(3).toString()};
+}
+
+Status InventoryRepository::insertSite(const Site &site)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "INSERT INTO sites (id, name, description, created_at) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(site.id);
+    q.addBindValue(site.name);
+    q.addBindValue(site.description);
+    q.addBindValue(site.createdAt);
+    return exec(q, QStringLiteral("add site '%1'").arg(site.name));
+}
+
+Result<QList<Rack>> InventoryRepository::racks(const QString &siteId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "SELECT r.id, r.site_id, r.name, r.units, "
+        "       (SELECT COUNT(*) FROM devices d WHERE d.rack_id = r.id) "
+        "FROM racks r WHERE (? = '' OR r.site_id = ?) ORDER BY r.name"));
+    q.addBindValue(siteId);
+    q.addBindValue(siteId);
+    if (Status s = exec(q, QStringLiteral("list racks")); !s)
+        return s.error();
+    QList<Rack> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                    q.value(3).toInt(), q.value(4).toInt()});
+    return out;
+}
+
+Status InventoryRepository::insertRack(const Rack &rack)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO racks (id, site_id, name, units) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(rack.id);
+    q.addBindValue(rack.siteId);
+    q.addBindValue(rack.name);
+    q.addBindValue(rack.units);
+    return exec(q, QStringLiteral("add rack '%1'").arg(rack.name));
+}
+
+Result<Page<Device>> InventoryRepository::devices(const DeviceQuery &query) const
+{
+    const QString where = QStringLiteral(
+        " FROM devices WHERE (? = '' OR site_id = ?) AND (? = '' OR rack_id = ?)"
+        " AND (? = '' OR kind = ?)"
+        " AND (? = '' OR LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(serial) LIKE ? ESCAPE '\\'"
+        "      OR LOWER(model) LIKE ? ESCAPE '\\')");
+    const QString kind = query.kind ? toString(*query.kind) : QString();
+    const QString pattern = likePattern(query.text);
+    auto bindFilters = [&](QSqlQuery &q) {
+        for (const QString &value : {query.siteId, query.rackId, kind})
+            q.addBindValue(value), q.addBindValue(value);
+        q.addBindValue(query.text);
+        for (int i = 0; i < 3; ++i)
+            q.addBindValue(pattern);
+    };
+
+    QSqlQuery count(m_db.connection());
+    count.prepare(QStringLiteral("SELECT COUNT(*)") + where);
+    bindFilters(count);
+    if (Status s = exec(count, QStringLiteral("count devices")); !s)
+        return s.error();
+    Page<Device> page;
+    if (count.next())
+        page.total = count.value(0).toInt();
+
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT ") + deviceColumns + where
+              + QStringLiteral(" ORDER BY name LIMIT ? OFFSET ?"));
+    bindFilters(q);
+    q.addBindValue(query.limit);
+    q.addBindValue(query.offset);
+    if (Status s = exec(q, QStringLiteral("list devices")); !s)
+        return s.error();
+    while (q.next())
+        page.items.append(deviceFrom(q));
+    return page;
+}
+
+Result<Device> InventoryRepository::device(const QString &id) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT ") + deviceColumns + QStringLiteral(" FROM devices WHERE id = ?"));
+    q.addBindValue(id);
+    if (Status s = exec(q, QStringLiteral("read a device")); !s)
+        return s.error();
+    if (!q.next())
+        return Error::notFound(QStringLiteral("device"), id);
+    Device device = deviceFrom(q);
+
+    QSqlQuery c(m_db.connection());
+    c.prepare(QStringLiteral("SELECT id, kind, name, model, serial, firmware, capacity_bytes, health "
+                             "FROM components WHERE device_id = ? ORDER BY kind, name"));
+    c.addBindValue(id);
+    if (Status s = exec(c, QStringLiteral("read components")); !s)
+        return s.error();
+    while (c.next()) {
+        Component comp;
+        comp.id = c.value(0).toString();
+        comp.kind = parseEnum<ComponentKind>(c.value(1).toString()).value_or(ComponentKind::Gpu);
+        comp.name = c.value(2).toString();
+        comp.model = c.value(3).toString();
+        comp.serial = c.value(4).toString();
+        comp.firmware = c.value(5).toString();
+        comp.capacityBytes = c.value(6).toLongLong();
+        comp.health = parseEnum<Health>(c.value(7).toString()).value_or(Health::Unknown);
+        device.components.append(comp);
+    }
+
+    QSqlQuery p(m_db.connection());
+    p.prepare(QStringLiteral("SELECT id, name, mac, speed_gbps, link_state FROM ports "
+                             "WHERE device_id = ? ORDER BY name"));
+    p.addBindValue(id);
+    if (Status s = exec(p, QStringLiteral("read ports")); !s)
+        return s.error();
+    while (p.next()) {
+        device.ports.append({p.value(0).toString(), p.value(1).toString(), p.value(2).toString(),
+                             p.value(3).toDouble(),
+                             parseEnum<LinkState>(p.value(4).toString()).value_or(LinkState::Unknown)});
+    }
+    return device;
+}
+
+Status InventoryRepository::insertDevice(const Device &device)
+{
+    return m_db.transaction([&]() -> Status {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral("INSERT INTO devices (") + deviceColumns
+                  + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(device.id);
+        q.addBindValue(device.siteId);
+        q.addBindValue(nullable(device.rackId));
+        q.addBindValue(device.name);
+        q.addBindValue(toString(device.kind));
+        q.addBindValue(device.vendor);
+        q.addBindValue(device.model);
+        q.addBindValue(device.serial);
+        q.addBindValue(device.firmware);
+        q.addBindValue(device.position ? QVariant(*device.position) : QVariant());
+        q.addBindValue(device.heightU);
+        q.addBindValue(toString(device.health));
+        q.addBindValue(device.state);
+        q.addBindValue(device.bmcUrl);
+        q.addBindValue(device.updatedAt);
+        if (Status s = exec(q, QStringLiteral("add device '%1'").arg(device.name)); !s)
+            return s;
+
+        QSqlQuery c(m_db.connection());
+        c.prepare(QStringLiteral("INSERT INTO components (id, device_id, kind, name, model, serial, "
+                                 "firmware, capacity_bytes, health) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        for (const Component &comp : device.components) {
+            c.addBindValue(comp.id);
+            c.addBindValue(device.id);
+            c.addBindValue(toString(comp.kind));
+            c.addBindValue(comp.name);
+            c.addBindValue(comp.model);
+            c.addBindValue(comp.serial);
+            c.addBindValue(comp.firmware);
+            c.addBindValue(comp.capacityBytes);
+            c.addBindValue(toString(comp.health));
+            if (Status s = exec(c, QStringLiteral("add component '%1'").arg(comp.name)); !s)
+                return s;
+        }
+        QSqlQuery p(m_db.connection());
+        p.prepare(QStringLiteral("INSERT INTO ports (id, device_id, name, mac, speed_gbps, link_state) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)"));
+        for (const Port &port : device.ports) {
+            p.addBindValue(port.id);
+            p.addBindValue(device.id);
+            p.addBindValue(port.name);
+            p.addBindValue(port.mac);
+            p.addBindValue(port.speedGbps);
+            p.addBindValue(toString(port.linkState));
+            if (Status s = exec(p, QStringLiteral("add port '%1'").arg(port.name)); !s)
+                return s;
+        }
+        return success();
+    });
+}
+
+Result<QList<Link>> InventoryRepository::links(const QString &siteId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, site_id, a_device_id, a_port, b_device_id, b_port, "
+                             "speed_gbps, source FROM links WHERE (? = '' OR site_id = ?) "
+                             "ORDER BY a_device_id, a_port"));
+    q.addBindValue(siteId);
+    q.addBindValue(siteId);
+    if (Status s = exec(q, QStringLiteral("list links")); !s)
+        return s.error();
+    QList<Link> out;
+    while (q.next()) {
+        out.append({q.value(0).toString(), q.value(1).toString(),
+                    {q.value(2).toString(), q.value(3).toString()},
+                    {q.value(4).toString(), q.value(5).toString()}, q.value(6).toDouble(),
+                    parseEnum<LinkSource>(q.value(7).toString()).value_or(LinkSource::Lldp)});
+    }
+    return out;
+}
+
+Status InventoryRepository::insertLink(const Link &link)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO links (id, site_id, a_device_id, a_port, b_device_id, "
+                             "b_port, speed_gbps, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(link.id);
+    q.addBindValue(link.siteId);
+    q.addBindValue(link.a.deviceId);
+    q.addBindValue(link.a.port);
+    q.addBindValue(link.b.deviceId);
+    q.addBindValue(link.b.port);
+    q.addBindValue(link.speedGbps);
+    q.addBindValue(toString(link.source));
+    return exec(q, QStringLiteral("add link"));
+}
+
+Result<InventoryCounts> InventoryRepository::counts() const
+{
+    InventoryCounts counts;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM sites), (SELECT COUNT(*) FROM racks)"));
+    if (Status s = exec(q, QStringLiteral("count sites and racks")); !s)
+        return s.error();
+    if (q.next()) {
+        counts.sites = q.value(0).toInt();
+        counts.racks = q.value(1).toInt();
+    }
+    QSqlQuery k(m_db.connection());
+    k.prepare(QStringLiteral("SELECT kind, COUNT(*) FROM devices GROUP BY kind"));
+    if (Status s = exec(k, QStringLiteral("count devices")); !s)
+        return s.error();
+    while (k.next()) {
+        if (const auto kind = parseEnum<DeviceKind>(k.value(0).toString())) {
+            counts.devicesByKind[*kind] = k.value(1).toInt();
+            counts.devices += k.value(1).toInt();
+        }
+    }
+    return counts;
+}
+
+} // namespace NeoCloud

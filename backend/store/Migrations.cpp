@@ -1,0 +1,165 @@
+#include "Migrations.h"
+
+namespace NeoCloud {
+namespace {
+
+// Portability rules for these statements: TEXT ids made by the application (no AUTOINCREMENT or
+// SERIAL), BIGINT for byte counts, DOUBLE PRECISION for rates, INTEGER 0/1 for flags, timestamps
+// as fixed-width ISO 8601 text (see core/Time.h), CHECK constraints instead of engine enums.
+
+Migration v1()
+{
+    return {1, QStringLiteral("core inventory, tenancy, users, activity"), {
+        QStringLiteral(R"(CREATE TABLE sites (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            description TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE racks (
+            id TEXT PRIMARY KEY,
+            site_id TEXT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            units INTEGER NOT NULL CHECK (units BETWEEN 1 AND 60),
+            UNIQUE (site_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE devices (
+            id TEXT PRIMARY KEY,
+            site_id TEXT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+            rack_id TEXT REFERENCES racks(id) ON DELETE SET NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('gpu-server', 'storage-cnode', 'storage-dbox',
+                                               'switch', 'pdu', 'other')),
+            vendor TEXT NOT NULL DEFAULT '',
+            model TEXT NOT NULL DEFAULT '',
+            serial TEXT NOT NULL DEFAULT '',
+            firmware TEXT NOT NULL DEFAULT '',
+            position INTEGER CHECK (position IS NULL OR position >= 1),
+            height_u INTEGER NOT NULL DEFAULT 1 CHECK (height_u BETWEEN 1 AND 20),
+            health TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (health IN ('ok', 'warning', 'critical', 'unknown')),
+            state TEXT NOT NULL DEFAULT 'active',
+            bmc_url TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            UNIQUE (site_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE components (
+            id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('gpu', 'cpu', 'memory', 'drive', 'nic', 'psu', 'fan')),
+            name TEXT NOT NULL,
+            model TEXT NOT NULL DEFAULT '',
+            serial TEXT NOT NULL DEFAULT '',
+            firmware TEXT NOT NULL DEFAULT '',
+            capacity_bytes BIGINT NOT NULL DEFAULT 0,
+            health TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (health IN ('ok', 'warning', 'critical', 'unknown')),
+            UNIQUE (device_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE ports (
+            id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            mac TEXT NOT NULL DEFAULT '',
+            speed_gbps DOUBLE PRECISION NOT NULL DEFAULT 0,
+            link_state TEXT NOT NULL DEFAULT 'unknown'
+                CHECK (link_state IN ('up', 'down', 'unknown')),
+            UNIQUE (device_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE links (
+            id TEXT PRIMARY KEY,
+            site_id TEXT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+            a_device_id TEXT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+            a_port TEXT NOT NULL,
+            b_device_id TEXT NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+            b_port TEXT NOT NULL,
+            speed_gbps DOUBLE PRECISION NOT NULL DEFAULT 0,
+            source TEXT NOT NULL CHECK (source IN ('lldp', 'plan', 'redfish')),
+            UNIQUE (a_device_id, a_port, b_device_id, b_port)))"),
+        QStringLiteral(R"(CREATE TABLE tenants (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL DEFAULT '',
+            contact_email TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'active'
+                CHECK (state IN ('active', 'suspended', 'deleting')),
+            created_at TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE services (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            params TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE users (
+            id TEXT PRIMARY KEY,
+            username TEXT NOT NULL UNIQUE,
+            password_hash TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('operator-admin', 'operator-viewer',
+                                               'tenant-admin', 'tenant-viewer')),
+            tenant_id TEXT REFERENCES tenants(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            CHECK ((role LIKE 'tenant-%') = (tenant_id IS NOT NULL))))"),
+        QStringLiteral(R"(CREATE TABLE tokens (
+            token_hash TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked_at TEXT))"),
+        QStringLiteral(R"(CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            time TEXT NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+            source TEXT NOT NULL,
+            message TEXT NOT NULL,
+            tenant_id TEXT REFERENCES tenants(id) ON DELETE SET NULL,
+            device_id TEXT REFERENCES devices(id) ON DELETE SET NULL))"),
+        QStringLiteral(R"(CREATE TABLE audit (
+            id TEXT PRIMARY KEY,
+            time TEXT NOT NULL,
+            username TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}'))"),
+    }};
+}
+
+Migration v2()
+{
+    // Alerts are events that stay open until cleared; the Overview counts the open ones.
+    return {2, QStringLiteral("alerts on events, indexes for time-ordered reads"), {
+        QStringLiteral("ALTER TABLE events ADD COLUMN alert INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE events ADD COLUMN cleared_at TEXT"),
+        QStringLiteral("CREATE INDEX events_time ON events (time)"),
+        QStringLiteral("CREATE INDEX audit_time ON audit (time)"),
+        QStringLiteral("CREATE INDEX devices_kind ON devices (site_id, kind)"),
+    }};
+}
+
+Migration v3()
+{
+    // Scans, enablements and onboardings are jobs that must survive a restart.
+    return {3, QStringLiteral("jobs"), {
+        QStringLiteral(R"(CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'partial',
+                                                 'failed', 'cancelled')),
+            progress_done INTEGER NOT NULL DEFAULT 0,
+            progress_total INTEGER NOT NULL DEFAULT 0,
+            payload TEXT NOT NULL DEFAULT '{}',
+            result TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            started_at TEXT,
+            finished_at TEXT))"),
+        QStringLiteral("CREATE INDEX jobs_state ON jobs (state)"),
+    }};
+}
+
+} // namespace
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> all{v1(), v2(), v3()};
+    return all;
+}
+
+int latestSchemaVersion() { return migrations().constLast().version; }
+
+} // namespace NeoCloud
