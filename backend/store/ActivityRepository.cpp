@@ -18,11 +18,11 @@ Status ActivityRepository::insertEvent(const Event &e)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO events (id, time, severity, source, message, tenant_id, "
                              "device_id, alert, cleared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(e.id);
-    q.addBindValue(e.time);
+    q.addBindValue(text(e.id));
+    q.addBindValue(text(e.time));
     q.addBindValue(toString(e.severity));
-    q.addBindValue(e.source);
-    q.addBindValue(e.message);
+    q.addBindValue(text(e.source));
+    q.addBindValue(text(e.message));
     q.addBindValue(nullable(e.tenantId));
     q.addBindValue(nullable(e.deviceId));
     q.addBindValue(e.alert ? 1 : 0);
@@ -37,7 +37,7 @@ Result<Page<Event>> ActivityRepository::events(const EventQuery &query) const
                                          "AND (? = '' OR severity = ?) AND (? = '' OR tenant_id = ?)");
     auto bind = [&](QSqlQuery &q) {
         for (const QString &value : {query.since, severity, query.tenantId})
-            q.addBindValue(value), q.addBindValue(value);
+            q.addBindValue(text(value)), q.addBindValue(text(value));
     };
     Page<Event> page;
     QSqlQuery count(m_db.connection());
@@ -87,8 +87,8 @@ Status ActivityRepository::clearAlert(const QString &eventId, const QString &tim
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("UPDATE events SET cleared_at = ? WHERE id = ? AND alert = 1 "
                              "AND cleared_at IS NULL"));
-    q.addBindValue(time);
-    q.addBindValue(eventId);
+    q.addBindValue(text(time));
+    q.addBindValue(text(eventId));
     if (Status s = exec(q, QStringLiteral("clear an alert")); !s)
         return s;
     if (q.numRowsAffected() == 0)
@@ -101,12 +101,12 @@ Status ActivityRepository::insertAudit(const AuditEntry &a)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO audit (id, time, username, action, target, result, "
                              "detail) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(a.id);
-    q.addBindValue(a.time);
-    q.addBindValue(a.user);
-    q.addBindValue(a.action);
-    q.addBindValue(a.target);
-    q.addBindValue(a.result);
+    q.addBindValue(text(a.id));
+    q.addBindValue(text(a.time));
+    q.addBindValue(text(a.user));
+    q.addBindValue(text(a.action));
+    q.addBindValue(text(a.target));
+    q.addBindValue(text(a.result));
     q.addBindValue(QString::fromUtf8(QJsonDocument(a.detail).toJson(QJsonDocument::Compact)));
     return exec(q, QStringLiteral("record an audit entry"));
 }

@@ -5,6 +5,7 @@
 #include "core/Result.h"
 
 #include <QSqlDatabase>
+#include <QVariant>
 #include <QString>
 
 #include <functional>
@@ -49,6 +50,12 @@ private:
     QString m_location;
     int m_transactionDepth = 0;
 };
+
+// A null QString binds as SQL NULL; text columns are NOT NULL, so bind "" instead.
+inline QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
 
 // Runs a prepared statement; on failure returns the mapped Error.
 Status exec(QSqlQuery &query, const QString &what);

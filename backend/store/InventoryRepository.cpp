@@ -66,7 +66,7 @@ Result<Site> InventoryRepository::site(const QString &id) const
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT id, name, description, created_at FROM sites WHERE id = ?"));
-    q.addBindValue(id);
+    q.addBindValue(text(id));
     if (Status s = exec(q, QStringLiteral("read a site")); !s)
         return s.error();
     if (!q.next())
@@ -80,10 +80,10 @@ Status InventoryRepository::insertSite(const Site &site)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
         "INSERT INTO sites (id, name, description, created_at) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(site.id);
-    q.addBindValue(site.name);
-    q.addBindValue(site.description);
-    q.addBindValue(site.createdAt);
+    q.addBindValue(text(site.id));
+    q.addBindValue(text(site.name));
+    q.addBindValue(text(site.description));
+    q.addBindValue(text(site.createdAt));
     return exec(q, QStringLiteral("add site '%1'").arg(site.name));
 }
 
@@ -94,8 +94,8 @@ Result<QList<Rack>> InventoryRepository::racks(const QString &siteId) const
         "SELECT r.id, r.site_id, r.name, r.units, "
         "       (SELECT COUNT(*) FROM devices d WHERE d.rack_id = r.id) "
         "FROM racks r WHERE (? = '' OR r.site_id = ?) ORDER BY r.name"));
-    q.addBindValue(siteId);
-    q.addBindValue(siteId);
+    q.addBindValue(text(siteId));
+    q.addBindValue(text(siteId));
     if (Status s = exec(q, QStringLiteral("list racks")); !s)
         return s.error();
     QList<Rack> out;
@@ -109,9 +109,9 @@ Status InventoryRepository::insertRack(const Rack &rack)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO racks (id, site_id, name, units) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(rack.id);
-    q.addBindValue(rack.siteId);
-    q.addBindValue(rack.name);
+    q.addBindValue(text(rack.id));
+    q.addBindValue(text(rack.siteId));
+    q.addBindValue(text(rack.name));
     q.addBindValue(rack.units);
     return exec(q, QStringLiteral("add rack '%1'").arg(rack.name));
 }
@@ -127,10 +127,10 @@ Result<Page<Device>> InventoryRepository::devices(const DeviceQuery &query) cons
     const QString pattern = likePattern(query.text);
     auto bindFilters = [&](QSqlQuery &q) {
         for (const QString &value : {query.siteId, query.rackId, kind})
-            q.addBindValue(value), q.addBindValue(value);
-        q.addBindValue(query.text);
+            q.addBindValue(text(value)), q.addBindValue(text(value));
+        q.addBindValue(text(query.text));
         for (int i = 0; i < 3; ++i)
-            q.addBindValue(pattern);
+            q.addBindValue(text(pattern));
     };
 
     QSqlQuery count(m_db.connection());
@@ -159,7 +159,7 @@ Result<Device> InventoryRepository::device(const QString &id) const
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT ") + deviceColumns + QStringLiteral(" FROM devices WHERE id = ?"));
-    q.addBindValue(id);
+    q.addBindValue(text(id));
     if (Status s = exec(q, QStringLiteral("read a device")); !s)
         return s.error();
     if (!q.next())
@@ -169,7 +169,7 @@ Result<Device> InventoryRepository::device(const QString &id) const
     QSqlQuery c(m_db.connection());
     c.prepare(QStringLiteral("SELECT id, kind, name, model, serial, firmware, capacity_bytes, health "
                              "FROM components WHERE device_id = ? ORDER BY kind, name"));
-    c.addBindValue(id);
+    c.addBindValue(text(id));
     if (Status s = exec(c, QStringLiteral("read components")); !s)
         return s.error();
     while (c.next()) {
@@ -188,7 +188,7 @@ Result<Device> InventoryRepository::device(const QString &id) const
     QSqlQuery p(m_db.connection());
     p.prepare(QStringLiteral("SELECT id, name, mac, speed_gbps, link_state FROM ports "
                              "WHERE device_id = ? ORDER BY name"));
-    p.addBindValue(id);
+    p.addBindValue(text(id));
     if (Status s = exec(p, QStringLiteral("read ports")); !s)
         return s.error();
     while (p.next()) {
@@ -205,21 +205,21 @@ Status InventoryRepository::insertDevice(const Device &device)
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral("INSERT INTO devices (") + deviceColumns
                   + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(device.id);
-        q.addBindValue(device.siteId);
+        q.addBindValue(text(device.id));
+        q.addBindValue(text(device.siteId));
         q.addBindValue(nullable(device.rackId));
-        q.addBindValue(device.name);
+        q.addBindValue(text(device.name));
         q.addBindValue(toString(device.kind));
-        q.addBindValue(device.vendor);
-        q.addBindValue(device.model);
-        q.addBindValue(device.serial);
-        q.addBindValue(device.firmware);
+        q.addBindValue(text(device.vendor));
+        q.addBindValue(text(device.model));
+        q.addBindValue(text(device.serial));
+        q.addBindValue(text(device.firmware));
         q.addBindValue(device.position ? QVariant(*device.position) : QVariant());
         q.addBindValue(device.heightU);
         q.addBindValue(toString(device.health));
-        q.addBindValue(device.state);
-        q.addBindValue(device.bmcUrl);
-        q.addBindValue(device.updatedAt);
+        q.addBindValue(text(device.state));
+        q.addBindValue(text(device.bmcUrl));
+        q.addBindValue(text(device.updatedAt));
         if (Status s = exec(q, QStringLiteral("add device '%1'").arg(device.name)); !s)
             return s;
 
@@ -227,13 +227,13 @@ Status InventoryRepository::insertDevice(const Device &device)
         c.prepare(QStringLiteral("INSERT INTO components (id, device_id, kind, name, model, serial, "
                                  "firmware, capacity_bytes, health) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const Component &comp : device.components) {
-            c.addBindValue(comp.id);
-            c.addBindValue(device.id);
+            c.addBindValue(text(comp.id));
+            c.addBindValue(text(device.id));
             c.addBindValue(toString(comp.kind));
-            c.addBindValue(comp.name);
-            c.addBindValue(comp.model);
-            c.addBindValue(comp.serial);
-            c.addBindValue(comp.firmware);
+            c.addBindValue(text(comp.name));
+            c.addBindValue(text(comp.model));
+            c.addBindValue(text(comp.serial));
+            c.addBindValue(text(comp.firmware));
             c.addBindValue(comp.capacityBytes);
             c.addBindValue(toString(comp.health));
             if (Status s = exec(c, QStringLiteral("add component '%1'").arg(comp.name)); !s)
@@ -243,10 +243,10 @@ Status InventoryRepository::insertDevice(const Device &device)
         p.prepare(QStringLiteral("INSERT INTO ports (id, device_id, name, mac, speed_gbps, link_state) "
                                  "VALUES (?, ?, ?, ?, ?, ?)"));
         for (const Port &port : device.ports) {
-            p.addBindValue(port.id);
-            p.addBindValue(device.id);
-            p.addBindValue(port.name);
-            p.addBindValue(port.mac);
+            p.addBindValue(text(port.id));
+            p.addBindValue(text(device.id));
+            p.addBindValue(text(port.name));
+            p.addBindValue(text(port.mac));
             p.addBindValue(port.speedGbps);
             p.addBindValue(toString(port.linkState));
             if (Status s = exec(p, QStringLiteral("add port '%1'").arg(port.name)); !s)
@@ -262,8 +262,8 @@ Result<QList<Link>> InventoryRepository::links(const QString &siteId) const
     q.prepare(QStringLiteral("SELECT id, site_id, a_device_id, a_port, b_device_id, b_port, "
                              "speed_gbps, source FROM links WHERE (? = '' OR site_id = ?) "
                              "ORDER BY a_device_id, a_port"));
-    q.addBindValue(siteId);
-    q.addBindValue(siteId);
+    q.addBindValue(text(siteId));
+    q.addBindValue(text(siteId));
     if (Status s = exec(q, QStringLiteral("list links")); !s)
         return s.error();
     QList<Link> out;
@@ -281,12 +281,12 @@ Status InventoryRepository::insertLink(const Link &link)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO links (id, site_id, a_device_id, a_port, b_device_id, "
                              "b_port, speed_gbps, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(link.id);
-    q.addBindValue(link.siteId);
-    q.addBindValue(link.a.deviceId);
-    q.addBindValue(link.a.port);
-    q.addBindValue(link.b.deviceId);
-    q.addBindValue(link.b.port);
+    q.addBindValue(text(link.id));
+    q.addBindValue(text(link.siteId));
+    q.addBindValue(text(link.a.deviceId));
+    q.addBindValue(text(link.a.port));
+    q.addBindValue(text(link.b.deviceId));
+    q.addBindValue(text(link.b.port));
     q.addBindValue(link.speedGbps);
     q.addBindValue(toString(link.source));
     return exec(q, QStringLiteral("add link"));

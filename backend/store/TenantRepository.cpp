@@ -12,12 +12,12 @@ Status TenantRepository::insert(const Tenant &t)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO tenants (id, name, display_name, contact_email, state, "
                              "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(t.id);
-    q.addBindValue(t.name);
-    q.addBindValue(t.displayName);
-    q.addBindValue(t.contactEmail);
+    q.addBindValue(text(t.id));
+    q.addBindValue(text(t.name));
+    q.addBindValue(text(t.displayName));
+    q.addBindValue(text(t.contactEmail));
     q.addBindValue(toString(t.state));
-    q.addBindValue(t.createdAt);
+    q.addBindValue(text(t.createdAt));
     return exec(q, QStringLiteral("add tenant '%1'").arg(t.name));
 }
 

@@ -32,12 +32,12 @@ Status UserRepository::insertUser(const User &user, const QString &passwordHash)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO users (id, username, password_hash, role, tenant_id, "
                              "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(user.id);
-    q.addBindValue(user.username);
-    q.addBindValue(passwordHash);
+    q.addBindValue(text(user.id));
+    q.addBindValue(text(user.username));
+    q.addBindValue(text(passwordHash));
     q.addBindValue(toString(user.role));
     q.addBindValue(user.tenantId.isEmpty() ? QVariant() : QVariant(user.tenantId));
-    q.addBindValue(user.createdAt);
+    q.addBindValue(text(user.createdAt));
     return exec(q, QStringLiteral("add user '%1'").arg(user.username));
 }
 
@@ -46,7 +46,7 @@ Result<UserCredentials> UserRepository::findByUsername(const QString &username) 
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT id, username, role, tenant_id, created_at, password_hash "
                              "FROM users WHERE username = ?"));
-    q.addBindValue(username);
+    q.addBindValue(text(username));
     if (Status s = exec(q, QStringLiteral("read a user")); !s)
         return s.error();
     if (!q.next())
@@ -69,10 +69,10 @@ Status UserRepository::insertToken(const QString &tokenHash, const QString &user
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO tokens (token_hash, user_id, created_at, expires_at) "
                              "VALUES (?, ?, ?, ?)"));
-    q.addBindValue(tokenHash);
-    q.addBindValue(userId);
-    q.addBindValue(createdAt);
-    q.addBindValue(expiresAt);
+    q.addBindValue(text(tokenHash));
+    q.addBindValue(text(userId));
+    q.addBindValue(text(createdAt));
+    q.addBindValue(text(expiresAt));
     return exec(q, QStringLiteral("store a token"));
 }
 
@@ -82,8 +82,8 @@ Result<User> UserRepository::userForToken(const QString &tokenHash, const QStrin
     q.prepare(QStringLiteral("SELECT u.id, u.username, u.role, u.tenant_id, u.created_at "
                              "FROM tokens t JOIN users u ON u.id = t.user_id "
                              "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"));
-    q.addBindValue(tokenHash);
-    q.addBindValue(now);
+    q.addBindValue(text(tokenHash));
+    q.addBindValue(text(now));
     if (Status s = exec(q, QStringLiteral("check a token")); !s)
         return s.error();
     if (!q.next())
@@ -96,8 +96,8 @@ Status UserRepository::revokeToken(const QString &tokenHash, const QString &now)
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE token_hash = ? "
                              "AND revoked_at IS NULL"));
-    q.addBindValue(now);
-    q.addBindValue(tokenHash);
+    q.addBindValue(text(now));
+    q.addBindValue(text(tokenHash));
     if (Status s = exec(q, QStringLiteral("revoke a token")); !s)
         return s;
     return q.numRowsAffected() > 0 ? success() : Status(badToken());
@@ -107,7 +107,7 @@ Status UserRepository::deleteExpiredTokens(const QString &now)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("DELETE FROM tokens WHERE expires_at <= ?"));
-    q.addBindValue(now);
+    q.addBindValue(text(now));
     return exec(q, QStringLiteral("delete expired tokens"));
 }
 
