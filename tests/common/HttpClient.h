@@ -1,0 +1,66 @@
+#pragma once
+// A synchronous HTTP client over QNetworkAccessManager for API tests: real sockets, one call at a
+// time, every answer parsed once.
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace NeoCloud::Testing {
+
+struct HttpAnswer
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QString networkError;
+};
+
+class HttpClient
+{
+public:
+    explicit HttpClient(quint16 port) : m_base(QStringLiteral("http://127.0.0.1:%1").arg(port)) { }
+
+    void setToken(const QString &token) { m_token = token; }
+
+    HttpAnswer send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+                    const QString &token = QStringLiteral("<default>"))
+    {
+        QNetworkRequest request(QUrl(m_base + path));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        const QString bearer = token == QLatin1String("<default>") ? m_token : token;
+        if (!bearer.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+        // A custom "HEAD" verb would make QNAM wait for the announced body; head() knows better.
+        QNetworkReply *reply = method == "HEAD" ? m_manager.head(request)
+                                                : m_manager.sendCustomRequest(request, method, body);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(20'000, &loop, &QEventLoop::quit);
+        loop.exec();
+        HttpAnswer answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.body = reply->readAll();
+        answer.json = QJsonDocument::fromJson(answer.body).object();
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            answer.headers.insert(name.toLower(), value);
+        if (reply->error() != QNetworkReply::NoError && answer.status == 0)
+            answer.networkError = reply->errorString();
+        reply->deleteLater();
+        return answer;
+    }
+
+    HttpAnswer get(const QString &path) { return send("GET", path); }
+    HttpAnswer post(const QString &path, const QByteArray &body) { return send("POST", path, body); }
+
+private:
+    QString m_base;
+    QString m_token;
+    QNetworkAccessManager m_manager;
+};
+
+} // namespace NeoCloud::Testing
