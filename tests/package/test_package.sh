@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the .deb packages, unpacks them into a temporary root and runs the server from there:
+# proves the package holds a working binary, its systemd unit, and the console's desktop entry.
+set -euo pipefail
+build="$1"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+(cd "$build" && cpack -G DEB -B "$work/out" >"$work/cpack.log" 2>&1) || { cat "$work/cpack.log"; exit 1; }
+server_deb="$(ls "$work"/out/neocloud-server_*.deb)"
+echo "package: $(basename "$server_deb")"
+
+dpkg-deb -x "$server_deb" "$work/root"
+test -f "$work/root/usr/lib/systemd/system/neocloud-server.service"
+version="$("$work/root/usr/bin/neocloud-server" --version)"
+echo "unpacked server says: $version"
+echo "$version" | grep -q "neocloud-server"
+dpkg-deb -f "$server_deb" Depends | grep -q "libqt6sql6-sqlite"
+# The server package must not pull in Qt Quick: the headless layering.
+if dpkg-deb -f "$server_deb" Depends | grep -qi "quick\|qml"; then
+  echo "server package depends on Qt Quick" >&2; exit 1
+fi
+
+if ls "$work"/out/neocloud-console_*.deb >/dev/null 2>&1; then
+  console_deb="$(ls "$work"/out/neocloud-console_*.deb)"
+  dpkg-deb -c "$console_deb" | grep -q "usr/share/applications/neocloud-console.desktop"
+  dpkg-deb -c "$console_deb" | grep -q "usr/share/icons/hicolor/scalable/apps/neocloud-console.svg"
+  dpkg-deb -c "$console_deb" | grep -q "usr/bin/neocloud-console"
+  echo "console package: $(basename "$console_deb") with binary, desktop entry and icon"
+fi
+echo "1 passed, 0 failed"
