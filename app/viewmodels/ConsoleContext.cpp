@@ -1,0 +1,30 @@
+#include "ConsoleContext.h"
+
+#include "core/Version.h"
+
+namespace NeoCloud {
+
+ConsoleContext::ConsoleContext(InventoryService &inventory, TenantService &tenants,
+                               EventLog &events, QObject *parent)
+    : QObject(parent)
+    , m_overview(inventory, tenants, events, this)
+    , m_events(events, EventListModel::defaultMaxRows, this)
+{
+}
+
+QString ConsoleContext::version() const { return productVersion; }
+
+QStringList ConsoleContext::viewNames()
+{
+    return {QStringLiteral("overview"), QStringLiteral("hardware"),      QStringLiteral("topology"),
+            QStringLiteral("capacity"), QStringLiteral("tenants"),       QStringLiteral("services"),
+            QStringLiteral("health"),   QStringLiteral("events"),        QStringLiteral("commissioning"),
+            QStringLiteral("settings")};
+}
+
+QStringList ConsoleContext::availableViews()
+{
+    return {QStringLiteral("overview"), QStringLiteral("events")};
+}
+
+} // namespace NeoCloud

@@ -1,0 +1,46 @@
+#pragma once
+// Everything the console's QML may reach, handed to Main.qml as one required property so the QML
+// never looks anything up globally.
+
+#include "EventListModel.h"
+#include "OverviewModel.h"
+
+#include <QObject>
+#include <QtQmlIntegration>
+
+namespace NeoCloud {
+
+class EventLog;
+class InventoryService;
+class TenantService;
+
+class ConsoleContext : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("ConsoleContext is built by the application and passed to Main.qml.")
+
+    Q_PROPERTY(NeoCloud::OverviewModel *overview READ overview CONSTANT)
+    Q_PROPERTY(NeoCloud::EventListModel *events READ events CONSTANT)
+    Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
+
+public:
+    ConsoleContext(InventoryService &inventory, TenantService &tenants, EventLog &events,
+                   QObject *parent = nullptr);
+
+    OverviewModel *overview() { return &m_overview; }
+    EventListModel *events() { return &m_events; }
+    QString version() const;
+
+    // Every view the console will have, in rail order, and those this release ships; the rail
+    // shows the others disabled and --view refuses them.
+    static QStringList viewNames();
+    static QStringList availableViews();
+
+private:
+    OverviewModel m_overview;
+    EventListModel m_events;
+};
+
+} // namespace NeoCloud
