@@ -1,0 +1,64 @@
+// The console window: the navigation rail on the left, the selected view beside it.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import NeoCloud.ViewModels
+
+ApplicationWindow {
+    id: window
+
+    required property ConsoleContext context
+    property string currentView: "overview"
+
+    width: 1440
+    height: 900
+    minimumWidth: 960
+    minimumHeight: 600
+    visible: true
+    title: qsTr("NeoCloud Box")
+    color: Theme.background
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontBody
+
+    // The Basic style draws tooltips and scroll bars from the palette: keep them on theme.
+    palette.window: Theme.background
+    palette.windowText: Theme.textPrimary
+    palette.base: Theme.surface
+    palette.text: Theme.textPrimary
+    palette.button: Theme.surfaceRaised
+    palette.buttonText: Theme.textPrimary
+    palette.highlight: Theme.accent
+    palette.highlightedText: Theme.textOnAccent
+    palette.toolTipBase: Theme.dark ? "#e8ecf3" : "#1b2330"
+    palette.toolTipText: Theme.dark ? "#131a26" : "#f3f5f9"
+    palette.mid: Theme.border
+    palette.dark: Theme.textSecondary
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        NavRail {
+            Layout.fillHeight: true
+            currentView: window.currentView
+            version: window.context.version
+            availableViews: window.context.availableViews
+            onViewRequested: name => window.currentView = name
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            // Only shipped views are ever current: the rail and --view refuse the others.
+            currentIndex: window.currentView === "events" ? 1 : 0
+
+            OverviewView {
+                overview: window.context.overview
+                version: window.context.version
+            }
+            EventsView {
+                events: window.context.events
+            }
+        }
+    }
+}
