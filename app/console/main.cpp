@@ -1,0 +1,125 @@
+// neocloud-console: the backend with its REST API plus the Qt Quick console window on top.
+
+#include "ConsoleContext.h"
+#include "ScreenshotTaker.h"
+#include "cli/CommandLine.h"
+#include "core/Version.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(NeoCloud_ConsolePlugin)
+Q_IMPORT_QML_PLUGIN(NeoCloud_ViewModelsPlugin)
+
+namespace {
+
+int fail(int code, const QString &message)
+{
+    std::fprintf(stderr, "neocloud-console: %s\n", qUtf8Printable(message));
+    return code;
+}
+
+// Checked before the backend starts, so a typo costs no database work and no window.
+QString checkView(const QString &view)
+{
+    using NeoCloud::ConsoleContext;
+    if (!ConsoleContext::viewNames().contains(view))
+        return QStringLiteral("unknown view '%1' (known: %2)")
+            .arg(view, ConsoleContext::viewNames().join(QStringLiteral(", ")));
+    if (!ConsoleContext::availableViews().contains(view))
+        return QStringLiteral("the %1 view is not in this release (available: %2)")
+            .arg(view, ConsoleContext::availableViews().join(QStringLiteral(", ")));
+    return {};
+}
+
+QString checkWritable(const QString &path)
+{
+    const QFileInfo file(path);
+    const QFileInfo dir(file.absolutePath());
+    if (!dir.isDir() || !dir.isWritable() || (file.exists() && !file.isWritable()))
+        return QStringLiteral("cannot write the screenshot to '%1'").arg(path);
+    return {};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("NeoCloud"));
+    QCoreApplication::setApplicationName(QStringLiteral("neocloud-console"));
+    QCoreApplication::setApplicationVersion(NeoCloud::productVersion);
+    // Our QML styles every control itself; Basic is the one style that allows that everywhere.
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("NeoCloud Box console: the backend and its REST API with a desktop window."));
+    NeoCloud::addCommonOptions(parser);
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the view once, save it as a PNG and exit."), QStringLiteral("FILE.png"));
+    const QCommandLineOption viewOption(
+        QStringLiteral("view"),
+        QStringLiteral("View to open: %1.").arg(NeoCloud::ConsoleContext::viewNames().join(
+            QStringLiteral(", "))),
+        QStringLiteral("NAME"), QStringLiteral("overview"));
+    parser.addOption(screenshotOption);
+    parser.addOption(viewOption);
+    parser.process(app);
+
+    const QString view = parser.value(viewOption);
+    if (const QString problem = checkView(view); !problem.isEmpty())
+        return fail(2, problem);
+    const QString screenshot = parser.value(screenshotOption);
+    if (!screenshot.isEmpty()) {
+        if (const QString problem = checkWritable(screenshot); !problem.isEmpty())
+            return fail(2, problem);
+    }
+    const auto options = NeoCloud::readCommonOptions(parser);
+    if (!options)
+        return fail(2, options.error().message);
+
+    auto backend = NeoCloud::startBackend(*options);
+    if (!backend)
+        return 1;
+    NeoCloud::Backend &services = *backend.value();
+    NeoCloud::ConsoleContext context(services.inventory(), services.tenants(), services.events());
+
+    QQmlApplicationEngine engine;
+    // Qt 6.4 does not search the /qt/qml resource prefix by itself.
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({{QStringLiteral("context"), QVariant::fromValue(&context)},
+                                 {QStringLiteral("currentView"), view}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/NeoCloud/Console/Main.qml")));
+    auto *window = engine.rootObjects().isEmpty()
+        ? nullptr
+        : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window)
+        return fail(1, QStringLiteral("the console window failed to load (see the QML errors above)"));
+
+    if (screenshot.isEmpty())
+        return app.exec();
+
+    QObject *viewModel = view == QLatin1String("events")
+        ? static_cast<QObject *>(context.events())
+        : static_cast<QObject *>(context.overview());
+    NeoCloud::ScreenshotTaker taker(window, viewModel, QDir::cleanPath(screenshot));
+    int exitCode = 0;
+    QObject::connect(&taker, &NeoCloud::ScreenshotTaker::finished, &app,
+                     [&](bool ok, const QString &message) {
+                         if (!ok)
+                             exitCode = fail(1, message);
+                         QCoreApplication::exit(exitCode);
+                     });
+    taker.start();
+    const int loopCode = app.exec();
+    return exitCode != 0 ? exitCode : loopCode;
+}
