@@ -1,0 +1,106 @@
+// Runs the real neocloud-console binary with --screenshot, the way docs and users do, and checks
+// the picture is a real rendering of the requested view; bad arguments must fail loudly.
+
+#include <QImage>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestConsoleScreenshot : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rendersTheView_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::newRow("overview") << QStringLiteral("overview");
+        QTest::newRow("events") << QStringLiteral("events");
+    }
+
+    void rendersTheView()
+    {
+        QFETCH(QString, view);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString png = dir.filePath(QStringLiteral("o.png"));
+        const Run run = console(dir, {QStringLiteral("--screenshot"), png,
+                                      QStringLiteral("--view"), view});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.stderrText));
+
+        const QImage image(png);
+        QVERIFY2(!image.isNull(), "no readable PNG was written");
+        QCOMPARE(image.size(), QSize(1440, 900));
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
+        // Text, cards and the rail give hundreds; a blank or failed window gives one or two.
+        QVERIFY2(colours.size() > 50, qPrintable(QStringLiteral("only %1 distinct colours")
+                                                     .arg(colours.size())));
+    }
+
+    void refusesBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown view") << QStringList{QStringLiteral("--view"), QStringLiteral("nosuch")}
+                                      << QStringLiteral("unknown view 'nosuch'");
+        QTest::newRow("view not shipped")
+            << QStringList{QStringLiteral("--view"), QStringLiteral("hardware")}
+            << QStringLiteral("not in this release");
+        QTest::newRow("unwritable file")
+            << QStringList{QStringLiteral("--screenshot"),
+                           QStringLiteral("/nonexistent-neocloud-dir/o.png")}
+            << QStringLiteral("cannot write the screenshot");
+    }
+
+    void refusesBadArguments()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        if (!arguments.contains(QStringLiteral("--screenshot")))
+            arguments << QStringLiteral("--screenshot") << dir.filePath(QStringLiteral("o.png"));
+        const Run run = console(dir, arguments);
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(run.stderrText.contains(expected), qPrintable(run.stderrText));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("o.png"))));
+    }
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString stderrText;
+    };
+
+    static Run console(const QTemporaryDir &dir, const QStringList &extra)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("NEOCLOUD_ADMIN_PASSWORD"), QStringLiteral("screenshot-test-1234"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(NEOCLOUD_BIN_DIR "/neocloud-console"),
+                      QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                  QStringLiteral("--db"), dir.filePath(QStringLiteral("c.db"))}
+                          + extra);
+        Run run;
+        if (!process.waitForFinished(60000)) {
+            process.kill();
+            process.waitForFinished();
+            run.stderrText = QStringLiteral("neocloud-console did not finish: ")
+                + process.errorString();
+            return run;
+        }
+        run.stderrText = QString::fromUtf8(process.readAllStandardError());
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        return run;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConsoleScreenshot)
+#include "tst_console_screenshot.moc"

@@ -1,0 +1,215 @@
+// Creates every QML file of the NeoCloud.Console module against a real backend and fails on any
+// QML warning. The files are enumerated from the module's resources, so new ones are covered
+// without touching this test.
+
+#include "ConsoleContext.h"
+#include "GuiTestSupport.h"
+
+#include <QDirIterator>
+#include <QMetaProperty>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+Q_IMPORT_QML_PLUGIN(NeoCloud_ConsolePlugin)
+Q_IMPORT_QML_PLUGIN(NeoCloud_ViewModelsPlugin)
+
+using namespace NeoCloud;
+
+namespace {
+
+const QString moduleDir = QStringLiteral(":/qt/qml/NeoCloud/Console");
+
+QStringList g_warnings;
+QtMessageHandler g_previousHandler = nullptr;
+
+void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        g_warnings << message;
+    g_previousHandler(type, context, message);
+}
+
+} // namespace
+
+class TestQmlViews : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QQuickStyle::setStyle(QStringLiteral("Basic"));
+        QVERIFY(m_dir.isValid());
+        m_backend = Testing::createBackend(m_dir);
+        QVERIFY(m_backend);
+        QVERIFY(Testing::addSampleInventory(m_backend->inventory()));
+        QVERIFY(Testing::addSampleEvents(m_backend->events()));
+        m_context = std::make_unique<ConsoleContext>(m_backend->inventory(), m_backend->tenants(),
+                                                     m_backend->events());
+        QTRY_VERIFY(m_context->overview()->loaded() && m_context->events()->loaded());
+
+        m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        g_previousHandler = qInstallMessageHandler(recordWarnings);
+    }
+
+    void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
+
+    void init() { g_warnings.clear(); }
+
+    void createsWithoutWarnings_data()
+    {
+        QTest::addColumn<QString>("file");
+        QDirIterator files(moduleDir, {QStringLiteral("*.qml")}, QDir::Files);
+        QStringList names;
+        while (files.hasNext())
+            names << QFileInfo(files.next()).fileName();
+        names.sort();
+        QVERIFY2(names.contains(QStringLiteral("Main.qml")), "the module's resources are missing");
+        for (const QString &name : std::as_const(names)) {
+            // A singleton cannot be instantiated by a component; every other file loads it.
+            if (name != QLatin1String("Theme.qml"))
+                QTest::newRow(qPrintable(name)) << name;
+        }
+    }
+
+    void createsWithoutWarnings()
+    {
+        QFETCH(QString, file);
+        QQmlComponent component(&m_engine, QUrl(QStringLiteral("qrc") + moduleDir + u'/' + file));
+        QVERIFY2(component.isReady(), qPrintable(component.errorString()));
+
+        QObject *object = component.beginCreate(m_engine.rootContext());
+        QVERIFY2(object, qPrintable(component.errorString()));
+        const QVariantMap properties = requiredProperties(file);
+        if (QTest::currentTestFailed())
+            return;
+        component.setInitialProperties(object, properties);
+        component.completeCreate();
+        std::unique_ptr<QObject> owner(object);
+        QVERIFY2(!component.isError(), qPrintable(component.errorString()));
+
+        std::unique_ptr<QQuickWindow> host;
+        auto *window = qobject_cast<QQuickWindow *>(object);
+        if (!window) {
+            auto *item = qobject_cast<QQuickItem *>(object);
+            QVERIFY2(item, "every console QML file is an Item or a window");
+            host = std::make_unique<QQuickWindow>();
+            host->resize(1280, 800);
+            item->setParentItem(host->contentItem());
+            item->setSize(host->size());
+            window = host.get();
+        }
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        renderFrame(window);
+
+        // Both themes, and for the main window both shipped views.
+        setDarkTheme(true);
+        renderFrame(window);
+        if (file == QLatin1String("Main.qml")) {
+            QVERIFY(object->setProperty("currentView", QStringLiteral("events")));
+            renderFrame(window);
+        }
+        setDarkTheme(false);
+        renderFrame(window);
+
+        // A live event while the views show; delegates must take it without complaint.
+        QVERIFY(m_backend->events().record(Severity::Warning, QStringLiteral("tst_qml_views"),
+                                           QStringLiteral("Recorded while %1 shows").arg(file)));
+        renderFrame(window);
+
+        QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+    }
+
+private:
+    // Fills each property the file's root object declares as required from a fixed set of
+    // sample values; a required property without a sample fails the test, so the table grows
+    // with the QML. QMetaProperty::isRequired() does not report QML-declared properties on 6.4,
+    // hence the source is read: root members are indented by exactly four spaces (.qmlformat).
+    QVariantMap requiredProperties(const QString &file)
+    {
+        const QVariantMap samples{
+            {QStringLiteral("context"), QVariant::fromValue(m_context.get())},
+            {QStringLiteral("overview"), QVariant::fromValue(m_context->overview())},
+            {QStringLiteral("events"), QVariant::fromValue(m_context->events())},
+            {QStringLiteral("version"), m_context->version()},
+            {QStringLiteral("label"), QStringLiteral("Sample")},
+            {QStringLiteral("glyph"), QStringLiteral("\u25a3")},
+            {QStringLiteral("number"), 1},
+            {QStringLiteral("severity"), QStringLiteral("critical")},
+            {QStringLiteral("time"), QDateTime::currentDateTime()},
+            {QStringLiteral("source"), QStringLiteral("leaf-01")},
+            {QStringLiteral("message"), QStringLiteral("Port swp12 is down")},
+            {QStringLiteral("alert"), true},
+        };
+        QFile source(moduleDir + u'/' + file);
+        if (!source.open(QIODevice::ReadOnly)) {
+            QTest::qFail("cannot read the QML source", __FILE__, __LINE__);
+            return {};
+        }
+        static const QRegularExpression required(
+            QStringLiteral("^    required property [\\w.<>]+ (\\w+)"),
+            QRegularExpression::MultilineOption);
+        QVariantMap values;
+        auto matches = required.globalMatch(QString::fromUtf8(source.readAll()));
+        while (matches.hasNext()) {
+            const QString name = matches.next().captured(1);
+            if (!samples.contains(name)) {
+                QTest::qFail(qPrintable(QStringLiteral("no sample value for required property '%1'")
+                                            .arg(name)),
+                             __FILE__, __LINE__);
+                return {};
+            }
+            values.insert(name, samples.value(name));
+        }
+        return values;
+    }
+
+    // The Theme singleton, reached the way QML reaches it: through the module import.
+    QObject *theme()
+    {
+        if (!m_theme) {
+            QQmlComponent probe(&m_engine);
+            probe.setData("import QtQml\nimport NeoCloud.Console\n"
+                          "QtObject { readonly property QtObject theme: Theme }",
+                          QUrl(QStringLiteral("qrc:/tst_qml_views/ThemeProbe.qml")));
+            m_themeProbe.reset(probe.create());
+            if (m_themeProbe)
+                m_theme = m_themeProbe->property("theme").value<QObject *>();
+        }
+        return m_theme;
+    }
+
+    void setDarkTheme(bool dark)
+    {
+        QObject *singleton = theme();
+        QVERIFY2(singleton, "the Theme singleton cannot be reached");
+        QVERIFY(singleton->setProperty("dark", dark));
+    }
+
+    static void renderFrame(QQuickWindow *window)
+    {
+        QSignalSpy swapped(window, &QQuickWindow::frameSwapped);
+        window->update();
+        QVERIFY2(swapped.wait(5000), "no frame was rendered");
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Backend> m_backend;
+    std::unique_ptr<ConsoleContext> m_context;
+    QQmlEngine m_engine;
+    std::unique_ptr<QObject> m_themeProbe;
+    QObject *m_theme = nullptr;
+};
+
+QTEST_MAIN(TestQmlViews)
+#include "tst_qml_views.moc"
