@@ -22,7 +22,9 @@ Item {
             Layout.fillWidth: true
             overline: qsTr("Activity")
             title: qsTr("Events")
-            badge: view.events.loaded ? qsTr("%n event(s)", "", view.events.count) : ""
+            badge: !view.events.loaded ? ""
+                   : view.events.count === 1 ? qsTr("1 event")
+                   : qsTr("%1 events").arg(view.events.count)
             subtitle: qsTr("What the system noticed, newest first. New events appear at the top as they are recorded.")
 
             StatusPill {
@@ -49,6 +51,8 @@ Item {
         Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            // Hug a short list instead of framing a mostly empty panel.
+            Layout.maximumHeight: list.contentHeight + 2 * Theme.spacingS + 2
             visible: view.events.count > 0
             radius: Theme.radiusM
             color: Theme.surface
@@ -80,7 +84,6 @@ Item {
 
         Item {
             Layout.fillHeight: true
-            visible: view.events.count === 0
         }
     }
 }

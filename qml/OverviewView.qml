@@ -64,7 +64,7 @@ ScrollView {
                 Layout.fillWidth: true
                 label: qsTr("Devices"); glyph: "\u25a3"; value: view.overview.devices
                 hint: view.overview.otherDevices > 0
-                      ? qsTr("including %n other device(s)", "", view.overview.otherDevices)
+                      ? qsTr("including %1 of other kinds").arg(view.overview.otherDevices)
                       : qsTr("every kind, racked or not")
             }
             StatCard {

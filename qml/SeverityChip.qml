@@ -6,7 +6,8 @@ Rectangle {
 
     property string severity: "info"
 
-    implicitWidth: Math.max(76, label.implicitWidth + 2 * Theme.spacingS)
+    // One width for every severity keeps the event list's columns aligned.
+    implicitWidth: Math.max(88, label.implicitWidth + 2 * Theme.spacingS)
     implicitHeight: 22
     radius: Theme.radiusS
     color: Theme.severitySoftColor(chip.severity)
