@@ -9,6 +9,9 @@ ApplicationWindow {
 
     required property ConsoleContext context
     property string currentView: "overview"
+    // The theme to start in (--theme); the rail's toggle changes it afterwards.
+    property bool startDark: false
+    Component.onCompleted: Theme.dark = window.startDark
 
     width: 1440
     height: 900

@@ -71,13 +71,20 @@ int main(int argc, char *argv[])
         QStringLiteral("View to open: %1.").arg(NeoCloud::ConsoleContext::viewNames().join(
             QStringLiteral(", "))),
         QStringLiteral("NAME"), QStringLiteral("overview"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+                                         QStringLiteral("Start in the light or the dark theme."),
+                                         QStringLiteral("light|dark"), QStringLiteral("light"));
     parser.addOption(screenshotOption);
     parser.addOption(viewOption);
+    parser.addOption(themeOption);
     parser.process(app);
 
     const QString view = parser.value(viewOption);
     if (const QString problem = checkView(view); !problem.isEmpty())
         return fail(2, problem);
+    const QString theme = parser.value(themeOption);
+    if (theme != QLatin1String("light") && theme != QLatin1String("dark"))
+        return fail(2, QStringLiteral("--theme expects light or dark; got '%1'").arg(theme));
     const QString screenshot = parser.value(screenshotOption);
     if (!screenshot.isEmpty()) {
         if (const QString problem = checkWritable(screenshot); !problem.isEmpty())
@@ -97,7 +104,8 @@ int main(int argc, char *argv[])
     // Qt 6.4 does not search the /qt/qml resource prefix by itself.
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{QStringLiteral("context"), QVariant::fromValue(&context)},
-                                 {QStringLiteral("currentView"), view}});
+                                 {QStringLiteral("currentView"), view},
+                                 {QStringLiteral("startDark"), theme == QLatin1String("dark")}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/NeoCloud/Console/Main.qml")));
     auto *window = engine.rootObjects().isEmpty()
         ? nullptr

@@ -15,18 +15,22 @@ private Q_SLOTS:
     void rendersTheView_data()
     {
         QTest::addColumn<QString>("view");
-        QTest::newRow("overview") << QStringLiteral("overview");
-        QTest::newRow("events") << QStringLiteral("events");
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("overview") << QStringLiteral("overview") << QStringLiteral("light");
+        QTest::newRow("events") << QStringLiteral("events") << QStringLiteral("light");
+        QTest::newRow("overview, dark") << QStringLiteral("overview") << QStringLiteral("dark");
     }
 
     void rendersTheView()
     {
         QFETCH(QString, view);
+        QFETCH(QString, theme);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString png = dir.filePath(QStringLiteral("o.png"));
         const Run run = console(dir, {QStringLiteral("--screenshot"), png,
-                                      QStringLiteral("--view"), view});
+                                      QStringLiteral("--view"), view,
+                                      QStringLiteral("--theme"), theme});
         QVERIFY2(run.exitCode == 0, qPrintable(run.stderrText));
 
         const QImage image(png);
@@ -54,6 +58,9 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--screenshot"),
                            QStringLiteral("/nonexistent-neocloud-dir/o.png")}
             << QStringLiteral("cannot write the screenshot");
+        QTest::newRow("unknown theme")
+            << QStringList{QStringLiteral("--theme"), QStringLiteral("purple")}
+            << QStringLiteral("--theme expects light or dark");
     }
 
     void refusesBadArguments()
