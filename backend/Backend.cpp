@@ -5,6 +5,10 @@
 #include "api/HttpApi.h"
 #include "api/routes/Routes.h"
 #include "auth/AuthService.h"
+#include "discovery/DiscoveryService.h"
+#include "discovery/Reconciler.h"
+#include "lab/LabService.h"
+#include "store/JobRepository.h"
 #include "inventory/InventoryService.h"
 #include "store/ActivityRepository.h"
 #include "store/Database.h"
@@ -12,6 +16,8 @@
 #include "store/TenantRepository.h"
 #include "store/UserRepository.h"
 #include "tenancy/TenantService.h"
+
+#include <QJsonArray>
 
 namespace NeoCloud {
 
@@ -25,6 +31,8 @@ Backend::~Backend()
     // Front ends first, store last: members are destroyed in reverse order of declaration,
     // which is already that order; the explicit reset documents that the API goes first.
     m_api.reset();
+    m_discovery.reset(); // aborts crawls before the lab they may be talking to goes away
+    m_lab.reset();
 }
 
 Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
@@ -53,12 +61,38 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
         return generated.error();
     b->m_generatedAdminPassword = *generated;
 
+    b->m_jobRepository = std::make_unique<JobRepository>(db);
+    b->m_reconciler = std::make_unique<Reconciler>(db, *b->m_inventoryRepository);
+    DiscoveryConfig discoveryConfig;
+    discoveryConfig.crawl.timeoutMs = config.crawlTimeoutMs;
+    b->m_discovery = std::make_unique<DiscoveryService>(*b->m_jobRepository, *b->m_reconciler, *b->m_inventory,
+                                                        *b->m_events, *b->m_audit, discoveryConfig);
+    b->m_discovery->failInterruptedScans();
+
+    if (!config.labDefinition.isEmpty()) {
+        Result<LabDefinition> definition = LabDefinition::load(config.labDefinition);
+        if (!definition)
+            return definition.error();
+        b->m_lab = std::make_unique<LabService>(std::move(definition).value(), db);
+        if (Status s = b->m_lab->start(); !s)
+            return s.error();
+        b->m_discovery->setLab(b->m_lab.get());
+    }
+
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     Router &router = b->m_api->router();
     registerSystemRoutes(router, db);
     registerAuthRoutes(router, *b->m_auth);
     registerInventoryRoutes(router, *b->m_inventory);
     registerActivityRoutes(router, *b->m_events, *b->m_audit);
+    registerDiscoveryRoutes(router, *b->m_discovery);
+    registerLabRoutes(router, b->m_lab.get(), *b->m_inventory, *b->m_audit);
+
+    if (b->m_lab && config.initialLabScan) {
+        const QJsonObject scan{{QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("lab")}}}}};
+        if (auto started = b->m_discovery->startScan(scan, QStringLiteral("system")); !started)
+            return started.error();
+    }
     return b;
 }
 

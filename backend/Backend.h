@@ -15,6 +15,10 @@ class ActivityRepository;
 class AuditLog;
 class AuthService;
 class Database;
+class DiscoveryService;
+class JobRepository;
+class LabService;
+class Reconciler;
 class EventLog;
 class HttpApi;
 class InventoryRepository;
@@ -30,7 +34,13 @@ struct BackendConfig
     int busyTimeoutMs = 5000;
     int tokenTtlSeconds = 12 * 3600;
     qint64 maxBodyBytes = 1024 * 1024;
+    QString labDefinition;      // a lab definition file (or qrc path); empty: no demo lab
+    bool initialLabScan = true; // discover the lab as soon as it runs
+    int crawlTimeoutMs = 10'000;
 };
+
+// The lab definition the console starts by default.
+inline const QString defaultLabDefinition = QStringLiteral(":/neocloud/labs/demo.json");
 
 class Backend : public QObject
 {
@@ -50,6 +60,8 @@ public:
     AuditLog &audit() { return *m_audit; }
     AuthService &auth() { return *m_auth; }
     HttpApi &api() { return *m_api; }
+    DiscoveryService &discovery() { return *m_discovery; }
+    LabService *lab() { return m_lab.get(); } // null without a lab
 
     // Set when create() generated the admin password; the caller logs it once.
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
@@ -67,6 +79,10 @@ private:
     std::unique_ptr<InventoryService> m_inventory;
     std::unique_ptr<TenantService> m_tenants;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<JobRepository> m_jobRepository;
+    std::unique_ptr<Reconciler> m_reconciler;
+    std::unique_ptr<DiscoveryService> m_discovery;
+    std::unique_ptr<LabService> m_lab;
     std::unique_ptr<HttpApi> m_api;
     QString m_generatedAdminPassword;
 };

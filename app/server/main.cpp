@@ -17,10 +17,10 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("NeoCloud Box server: the console's backend and REST API, headless."));
-    NeoCloud::addCommonOptions(parser);
+    NeoCloud::addCommonOptions(parser, NeoCloud::LabDefault::Off);
     parser.process(app);
 
-    const auto options = NeoCloud::readCommonOptions(parser);
+    const auto options = NeoCloud::readCommonOptions(parser, NeoCloud::LabDefault::Off);
     if (!options) {
         std::fprintf(stderr, "neocloud-server: %s\n", qUtf8Printable(options.error().message));
         return 2;

@@ -10,8 +10,14 @@ namespace NeoCloud {
 
 Q_LOGGING_CATEGORY(lcMain, "neocloud")
 
-void addCommonOptions(QCommandLineParser &parser)
+void addCommonOptions(QCommandLineParser &parser, LabDefault lab)
 {
+    parser.addOption({QStringLiteral("lab"),
+                      lab == LabDefault::On
+                          ? QStringLiteral("Run the demo lab (the default); --lab FILE picks another lab definition.")
+                          : QStringLiteral("Run the demo lab of simulated BMCs; --lab FILE picks a lab definition.")});
+    parser.addOption({QStringLiteral("no-lab"), QStringLiteral("Do not run the demo lab.")});
+    parser.addPositionalArgument(QStringLiteral("[FILE]"), QStringLiteral("With --lab: the lab definition (JSON)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("listen"),
@@ -49,7 +55,7 @@ Result<ListenAddress> parseListenAddress(const QString &text)
     return address;
 }
 
-Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser)
+Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDefault lab)
 {
     CommonOptions options;
     const Result<ListenAddress> listen = parseListenAddress(parser.value(QStringLiteral("listen")));
@@ -63,6 +69,16 @@ Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser)
                 .filePath(QStringLiteral("neocloud.db"));
     }
     options.backend.adminPassword = qEnvironmentVariable("NEOCLOUD_ADMIN_PASSWORD");
+
+    const QStringList positional = parser.positionalArguments();
+    const bool labAsked = parser.isSet(QStringLiteral("lab"));
+    if (labAsked && parser.isSet(QStringLiteral("no-lab")))
+        return Error::badInput(QStringLiteral("conflicting_flags"), QStringLiteral("--lab and --no-lab contradict each other."));
+    if (positional.size() > 1 || (!positional.isEmpty() && !labAsked))
+        return Error::badInput(QStringLiteral("unexpected_argument"),
+                               QStringLiteral("Unexpected argument '%1'; only --lab takes a file.").arg(positional.constLast()));
+    if (labAsked || (lab == LabDefault::On && !parser.isSet(QStringLiteral("no-lab"))))
+        options.backend.labDefinition = positional.isEmpty() ? defaultLabDefinition : positional.constFirst();
     return options;
 }
 

@@ -14,8 +14,12 @@ struct ListenAddress
     quint16 port = 8080;
 };
 
+// Whether the demo lab runs when neither --lab nor --no-lab is given: on for the console (a new
+// user sees a live cluster), off for the server (which runs at real sites).
+enum class LabDefault { On, Off };
+
 // Adds the shared options to a parser; executables add their own before parsing.
-void addCommonOptions(QCommandLineParser &parser);
+void addCommonOptions(QCommandLineParser &parser, LabDefault lab);
 
 struct CommonOptions
 {
@@ -25,7 +29,7 @@ struct CommonOptions
 
 // Reads the shared options after parser.process(). The default database lives under
 // QStandardPaths::AppDataLocation; the admin password comes from NEOCLOUD_ADMIN_PASSWORD.
-Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser);
+Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDefault lab);
 
 Result<ListenAddress> parseListenAddress(const QString &text);
 

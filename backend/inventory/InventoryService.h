@@ -28,6 +28,9 @@ public:
     Result<Device> addDevice(Device device);
     Result<Link> addLink(Link link);
 
+    // Discovery writes through its own reconciler in one transaction, then tells views here.
+    void announceChange() { Q_EMIT inventoryChanged(); }
+
 Q_SIGNALS:
     void inventoryChanged();
 

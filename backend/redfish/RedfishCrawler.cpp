@@ -141,8 +141,11 @@ void RedfishCrawler::handleReply(QNetworkReply *reply, Pending pending)
         }
         const QString reason = status >= 500 ? QStringLiteral("HTTP %1").arg(status) : reply->errorString();
         if (isRoot) {
-            fail({ErrorKind::Unavailable, QStringLiteral("bmc_unreachable"),
-                  QStringLiteral("%1 did not answer: %2.").arg(m_endpoint.baseUrl.toString(), reason), {}},
+            const QString tries = QStringLiteral("%1 %2").arg(pending.attempt + 1).arg(pending.attempt ? QStringLiteral("tries") : QStringLiteral("try"));
+            fail({ErrorKind::Unavailable, status >= 500 ? QStringLiteral("bmc_error") : QStringLiteral("bmc_unreachable"),
+                  status >= 500 ? QStringLiteral("%1 answered HTTP %2 (a server error) after %3.").arg(m_endpoint.baseUrl.toString()).arg(status).arg(tries)
+                                : QStringLiteral("%1 did not answer: %2 (%3).").arg(m_endpoint.baseUrl.toString(), reason, tries),
+                  {}},
                  status == 0);
             return;
         }

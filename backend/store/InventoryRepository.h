@@ -37,6 +37,14 @@ public:
     Result<QList<Link>> links(const QString &siteId) const;
     Status insertLink(const Link &link);
 
+    // For reconciling a discovery with what is stored.
+    Result<std::optional<Site>> siteByName(const QString &name) const;
+    Result<QList<Device>> devicesWithDetail(const QString &siteId) const; // components + ports
+    Status updateDevice(const Device &device); // fields, and components and ports replaced
+    Status deleteDevice(const QString &id);
+    Status setDeviceState(const QString &id, const QString &state, const QString &updatedAt);
+    Status replaceLinks(const QString &siteId, const QList<LinkSource> &sources, const QList<Link> &links);
+
     Result<InventoryCounts> counts() const;
 
 private:

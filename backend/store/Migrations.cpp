@@ -152,11 +152,27 @@ Migration v3()
     }};
 }
 
+Migration v4()
+{
+    // Demo-lab faults persist until cleared, across restarts.
+    return {4, QStringLiteral("lab faults"), {
+        QStringLiteral(R"(CREATE TABLE lab_faults (
+            id TEXT PRIMARY KEY,
+            lab TEXT NOT NULL,
+            device TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('bmc-down', 'bmc-slow', 'bmc-error', 'gpu-failed',
+                                               'drive-failed', 'link-down', 'psu-failed', 'cnode-down')),
+            component TEXT NOT NULL DEFAULT '',
+            latency_ms INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL))"),
+    }};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4()};
     return all;
 }
 

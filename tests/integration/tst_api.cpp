@@ -5,6 +5,7 @@
 #include "../common/TestSupport.h"
 #include "activity/EventLog.h"
 #include "api/HttpApi.h"
+#include "core/Version.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
@@ -66,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(!health.json.value(QLatin1String("version")).toString().isEmpty());
         const HttpAnswer version = m_http->send("GET", QStringLiteral("/api/v1/version"), {}, QString());
         QCOMPARE(version.status, 200);
-        QCOMPARE(version.json.value(QLatin1String("apiVersion")).toString(), QStringLiteral("1.0"));
+        QCOMPARE(version.json.value(QLatin1String("apiVersion")).toString(), QString(NeoCloud::apiVersion));
         QCOMPARE(version.json.value(QLatin1String("qt")).toString(), QString::fromLatin1(qVersion()));
     }
 

@@ -75,6 +75,31 @@ void registerInventoryRoutes(Router &router, InventoryService &inventory)
                    return ApiResponse::json(toJson(*device, true));
                });
 
+    // GET /api/v1/topology?site= -> {nodes: [device], links: [link]} for graph views; whole,
+    // not paged, since a graph needs every node.
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/topology"), Access::Operator,
+               [&inventory](const ApiRequest &request) {
+                   DeviceQuery query;
+                   query.siteId = request.queryValue(QStringLiteral("site"));
+                   query.limit = 1000;
+                   QJsonArray nodes;
+                   for (int total = 1; query.offset < total; query.offset += query.limit) {
+                       const auto page = inventory.devices(query);
+                       if (!page)
+                           return ApiResponse::error(page.error());
+                       total = page->total;
+                       for (const Device &d : page->items)
+                           nodes.append(toJson(d));
+                   }
+                   const auto links = inventory.links(query.siteId);
+                   if (!links)
+                       return ApiResponse::error(links.error());
+                   QJsonArray edges;
+                   for (const Link &l : *links)
+                       edges.append(toJson(l));
+                   return ApiResponse::json(QJsonObject{{QStringLiteral("nodes"), nodes}, {QStringLiteral("links"), edges}});
+               });
+
     // GET /api/v1/links?site=&limit=&offset= -> {items: [link], total}
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/links"), Access::Operator,
                [&inventory](const ApiRequest &request) {

@@ -7,6 +7,8 @@ namespace NeoCloud {
 class AuditLog;
 class AuthService;
 class Database;
+class DiscoveryService;
+class LabService;
 class EventLog;
 class InventoryService;
 class Router;
@@ -15,5 +17,7 @@ void registerSystemRoutes(Router &router, const Database &database);
 void registerAuthRoutes(Router &router, AuthService &auth);
 void registerInventoryRoutes(Router &router, InventoryService &inventory);
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);
+void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
+void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory, AuditLog &audit);
 
 } // namespace NeoCloud

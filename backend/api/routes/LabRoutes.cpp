@@ -1,0 +1,81 @@
+#include "Routes.h"
+
+#include "activity/AuditLog.h"
+#include "api/Router.h"
+#include "inventory/InventoryService.h"
+#include "lab/LabService.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace NeoCloud {
+namespace {
+
+QJsonObject faultJson(const LabFault &f)
+{
+    return {{QStringLiteral("id"), f.id},
+            {QStringLiteral("device"), f.device},
+            {QStringLiteral("kind"), f.kind},
+            {QStringLiteral("component"), f.component.isEmpty() ? QJsonValue() : QJsonValue(f.component)},
+            {QStringLiteral("latencyMs"), f.latencyMs},
+            {QStringLiteral("createdAt"), f.createdAt}};
+}
+
+ApiResponse noLab()
+{
+    return ApiResponse::error({ErrorKind::NotFound, QStringLiteral("no_lab"),
+                               QStringLiteral("No demo lab runs in this process; start it with --lab."), {}});
+}
+
+} // namespace
+
+void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory, AuditLog &audit)
+{
+    // GET /api/v1/lab -> {name, site, bmcCount, bmcs: [{device, kind, url, rack}], vms}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/lab"), Access::Operator, [lab](const ApiRequest &) {
+        return lab ? ApiResponse::json(lab->describe()) : noLab();
+    });
+
+    // GET /api/v1/lab/faults -> {items: [fault], total}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/lab/faults"), Access::Operator, [lab](const ApiRequest &) {
+        if (!lab)
+            return noLab();
+        QJsonArray items;
+        for (const LabFault &f : lab->faults())
+            items.append(faultJson(f));
+        return ApiResponse::json(QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("total"), int(items.size())}});
+    });
+
+    // POST /api/v1/lab/faults {device, kind, component?, latencyMs?} -> 201 fault
+    router.add(HttpMethod::Post, QStringLiteral("/api/v1/lab/faults"), Access::OperatorAdmin,
+               [lab, &inventory, &audit](const ApiRequest &request) {
+                   if (!lab)
+                       return noLab();
+                   QJsonParseError parseError;
+                   const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
+                   if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+                       return ApiResponse::error(Error::badInput(QStringLiteral("malformed_json"), QStringLiteral("The body must be a JSON object.")));
+                   const auto fault = lab->addFault(doc.object(), [&inventory](const QString &id) {
+                       const auto device = inventory.device(id);
+                       return device ? device->bmcUrl : QString();
+                   });
+                   audit.record(request.user->username, QStringLiteral("lab.fault.add"),
+                                doc.object().value(QLatin1String("device")).toString(),
+                                fault ? success() : Status(fault.error()));
+                   if (!fault)
+                       return ApiResponse::error(fault.error());
+                   return ApiResponse::json(faultJson(*fault), 201);
+               });
+
+    // DELETE /api/v1/lab/faults/{id} -> 204
+    router.add(HttpMethod::Delete, QStringLiteral("/api/v1/lab/faults/{id}"), Access::OperatorAdmin,
+               [lab, &audit](const ApiRequest &request) {
+                   if (!lab)
+                       return noLab();
+                   const Status cleared = lab->clearFault(request.param(QStringLiteral("id")));
+                   audit.record(request.user->username, QStringLiteral("lab.fault.clear"), request.param(QStringLiteral("id")), cleared);
+                   return cleared ? ApiResponse::noContent() : ApiResponse::error(cleared.error());
+               });
+}
+
+} // namespace NeoCloud

@@ -1,0 +1,320 @@
+#include "DiscoveryService.h"
+
+#include "ScanTargets.h"
+#include "activity/AuditLog.h"
+#include "activity/EventLog.h"
+#include "core/Ids.h"
+#include "core/Time.h"
+#include "domain/Enums.h"
+#include "inventory/InventoryService.h"
+#include "store/JobRepository.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+namespace NeoCloud {
+
+Q_LOGGING_CATEGORY(lcDiscovery, "neocloud.discovery")
+
+namespace {
+
+const QString scanKind = QStringLiteral("discovery-scan");
+constexpr int maxChangesKept = 500;
+
+QJsonObject foundJson(const ReconcileSummary &s)
+{
+    return {{QStringLiteral("added"), s.added},
+            {QStringLiteral("changed"), s.changed},
+            {QStringLiteral("unchanged"), s.unchanged},
+            {QStringLiteral("unreachable"), s.unreachable},
+            {QStringLiteral("gone"), s.gone}};
+}
+
+QString describe(const QList<FieldChange> &fields)
+{
+    QStringList parts;
+    for (const FieldChange &f : fields)
+        parts << QStringLiteral("%1 %2 → %3").arg(f.field, f.before.isEmpty() ? QStringLiteral("(none)") : f.before,
+                                                   f.after.isEmpty() ? QStringLiteral("(none)") : f.after);
+    return parts.join(QLatin1String("; "));
+}
+
+} // namespace
+
+struct DiscoveryService::Running
+{
+    Job job;
+    ScanPlan plan;
+    qsizetype next = 0;
+    QHash<RedfishCrawler *, QString> active;
+    QList<TargetOutcome> outcomes;
+    QJsonArray errors;
+    QStringList warnings;
+    bool cancelled = false;
+    QElapsedTimer sincePersist;
+    QElapsedTimer clock;
+};
+
+DiscoveryService::DiscoveryService(JobRepository &jobs, Reconciler &reconciler, InventoryService &inventory,
+                                   EventLog &events, AuditLog &audit, DiscoveryConfig config, QObject *parent)
+    : QObject(parent)
+    , m_jobs(jobs)
+    , m_reconciler(reconciler)
+    , m_inventory(inventory)
+    , m_events(events)
+    , m_audit(audit)
+    , m_config(config)
+{
+    // BMCs are many hosts with a few connections each; QNAM's own cache of idle connections is
+    // per host, so no tuning is needed beyond not following redirects to other hosts.
+    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+}
+
+DiscoveryService::~DiscoveryService()
+{
+    for (const auto &run : std::as_const(m_running))
+        for (RedfishCrawler *crawler : run->active.keys())
+            crawler->disconnect(this);
+}
+
+int DiscoveryService::failInterruptedScans()
+{
+    const auto unfinished = m_jobs.unfinished();
+    if (!unfinished)
+        return 0;
+    int count = 0;
+    for (Job job : *unfinished) {
+        if (job.kind != scanKind)
+            continue;
+        job.state = JobState::Failed;
+        job.finishedAt = nowIso();
+        QJsonArray errors = job.result.value(QLatin1String("errors")).toArray();
+        errors.append(QJsonObject{{QStringLiteral("target"), QStringLiteral("*")},
+                                  {QStringLiteral("message"), QStringLiteral("The process stopped while this scan ran; nothing it found was applied. Run it again.")}});
+        job.result.insert(QStringLiteral("errors"), errors);
+        if (m_jobs.update(job))
+            ++count;
+        m_events.record(Severity::Warning, QStringLiteral("discovery"),
+                        QStringLiteral("Scan %1 was interrupted by a restart and marked failed.").arg(job.id));
+    }
+    return count;
+}
+
+Result<Job> DiscoveryService::startScan(const QJsonObject &body, const QString &user)
+{
+    Result<ScanPlan> plan = planScan(body, m_lab, m_config.maxTargets);
+    if (!plan) {
+        m_audit.record(user, QStringLiteral("discovery.scan"), QString(), Status(plan.error()));
+        return plan.error();
+    }
+    auto run = std::make_shared<Running>();
+    run->plan = std::move(plan).value();
+    Job &job = run->job;
+    job.id = newId(QLatin1String("scan"));
+    job.kind = scanKind;
+    job.state = JobState::Running;
+    job.progressTotal = int(run->plan.bmcs.size() + (run->plan.lldp.isEmpty() ? 0 : 1));
+    job.payload = run->plan.payload;
+    job.createdAt = nowIso();
+    job.startedAt = job.createdAt;
+    job.result = {{QStringLiteral("found"), foundJson({})}, {QStringLiteral("errors"), QJsonArray()}};
+    if (Status s = m_jobs.insert(job); !s)
+        return s.error();
+    m_audit.record(user, QStringLiteral("discovery.scan"), job.id, success(),
+                   {{QStringLiteral("bmcs"), int(run->plan.bmcs.size())}, {QStringLiteral("site"), run->plan.site}});
+    qCInfo(lcDiscovery, "scan %s: %d BMCs, concurrency %d", qPrintable(job.id), int(run->plan.bmcs.size()),
+           run->plan.concurrency);
+    run->clock.start();
+    run->sincePersist.start();
+    m_running.insert(job.id, run);
+    // Start on the next turn of the event loop so the caller's 202 leaves first.
+    QMetaObject::invokeMethod(this, [this, id = job.id] {
+        if (auto r = m_running.value(id))
+            pump(*r);
+    }, Qt::QueuedConnection);
+    return job;
+}
+
+Result<Job> DiscoveryService::scan(const QString &id) const
+{
+    if (const auto run = m_running.value(id))
+        return run->job;
+    Result<Job> job = m_jobs.get(id);
+    if (job && job->kind != scanKind)
+        return Error::notFound(QStringLiteral("scan"), id);
+    if (!job && job.error().kind == ErrorKind::NotFound)
+        return Error::notFound(QStringLiteral("scan"), id);
+    return job;
+}
+
+Result<Job> DiscoveryService::cancelScan(const QString &id, const QString &user)
+{
+    const auto run = m_running.value(id);
+    if (!run) {
+        const Result<Job> done = scan(id);
+        if (!done)
+            return done.error();
+        return Error::conflict(QStringLiteral("job_finished"),
+                               QStringLiteral("Scan %1 already ended as %2.").arg(id, toString(done->state)));
+    }
+    run->cancelled = true;
+    for (RedfishCrawler *crawler : run->active.keys())
+        crawler->cancel();
+    m_audit.record(user, QStringLiteral("discovery.cancel"), id, success());
+    return run->job;
+}
+
+void DiscoveryService::pump(Running &run)
+{
+    while (!run.cancelled && run.active.size() < run.plan.concurrency && run.next < run.plan.bmcs.size()) {
+        const RedfishEndpoint endpoint = run.plan.bmcs.at(run.next++);
+        auto *crawler = new RedfishCrawler(m_network, endpoint, m_config.crawl, this);
+        const QString url = endpoint.baseUrl.toString();
+        run.active.insert(crawler, url);
+        const QString id = run.job.id;
+        connect(crawler, &RedfishCrawler::finished, this, [this, id, crawler, url] {
+            if (auto r = m_running.value(id))
+                crawlFinished(*r, crawler, url);
+        });
+        crawler->start();
+    }
+    if (run.active.isEmpty() && (run.cancelled || run.next >= run.plan.bmcs.size()))
+        finish(run);
+}
+
+void DiscoveryService::crawlFinished(Running &run, RedfishCrawler *crawler, const QString &url)
+{
+    run.active.remove(crawler);
+    const CrawlResult &result = crawler->result();
+    TargetOutcome outcome;
+    outcome.bmcUrl = url;
+    if (result.error) {
+        outcome.unreachable = result.unreachable;
+        if (!result.unreachable && result.error->code != QLatin1String("cancelled"))
+            run.errors.append(QJsonObject{{QStringLiteral("target"), url}, {QStringLiteral("message"), result.error->message}});
+    } else {
+        outcome.device = inventoryFromTree(result.tree);
+        for (const QString &w : result.warnings + outcome.device->warnings)
+            if (run.warnings.size() < 200)
+                run.warnings << url + QStringLiteral(": ") + w;
+    }
+    run.outcomes << outcome;
+    ++run.job.progressDone;
+    crawler->deleteLater();
+    persist(run, false);
+    pump(run);
+}
+
+void DiscoveryService::finish(Running &run)
+{
+    const QString id = run.job.id;
+    Job &job = run.job;
+    ReconcileSummary summary;
+    if (run.cancelled) {
+        job.state = JobState::Cancelled;
+    } else {
+        const auto applied = m_reconciler.apply(run.plan.site, run.outcomes, run.plan.lldp);
+        if (!applied) {
+            job.state = JobState::Failed;
+            run.errors.append(QJsonObject{{QStringLiteral("target"), QStringLiteral("*")},
+                                          {QStringLiteral("message"), QString(QStringLiteral("Could not store the results: ") + applied.error().message)}});
+        } else {
+            summary = *applied;
+            if (!run.plan.lldp.isEmpty())
+                ++job.progressDone;
+            const int reached = int(std::count_if(run.outcomes.begin(), run.outcomes.end(),
+                                                  [](const TargetOutcome &o) { return o.device.has_value(); }));
+            const bool anyTarget = !run.plan.bmcs.isEmpty();
+            if (run.errors.isEmpty())
+                job.state = JobState::Succeeded;
+            else if (reached > 0 || !anyTarget)
+                job.state = JobState::Partial;
+            else
+                job.state = JobState::Failed;
+        }
+    }
+    job.finishedAt = nowIso();
+    QJsonArray changes;
+    for (const DeviceChange &c : std::as_const(summary.changes)) {
+        if (changes.size() >= maxChangesKept)
+            break;
+        QJsonArray fields;
+        for (const FieldChange &f : c.fields)
+            fields.append(QJsonObject{{QStringLiteral("field"), f.field}, {QStringLiteral("before"), f.before}, {QStringLiteral("after"), f.after}});
+        changes.append(QJsonObject{{QStringLiteral("device"), c.deviceId}, {QStringLiteral("name"), c.deviceName},
+                                   {QStringLiteral("change"), toString(c.kind)}, {QStringLiteral("fields"), fields}});
+    }
+    job.result.insert(QStringLiteral("found"), foundJson(summary));
+    job.result.insert(QStringLiteral("errors"), run.errors);
+    job.result.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(run.warnings + summary.warnings));
+    job.result.insert(QStringLiteral("changes"), changes);
+    job.result.insert(QStringLiteral("links"), summary.links);
+    job.result.insert(QStringLiteral("site"), summary.siteId);
+    job.result.insert(QStringLiteral("durationMs"), double(run.clock.elapsed()));
+    persist(run, true);
+    qCInfo(lcDiscovery, "scan %s %s in %lld ms: +%d ~%d =%d unreachable %d gone %d, %d errors", qPrintable(id),
+           qPrintable(toString(job.state)), run.clock.elapsed(), summary.added, summary.changed, summary.unchanged,
+           summary.unreachable, summary.gone, int(run.errors.size()));
+    if (job.state != JobState::Cancelled && job.state != JobState::Failed)
+        announce(run, summary);
+    else if (job.state == JobState::Failed)
+        m_events.record(Severity::Warning, QStringLiteral("discovery"),
+                        QStringLiteral("Scan %1 failed: %2 target(s) answered with errors.").arg(id).arg(run.errors.size()));
+    const Job finished = job;
+    m_running.remove(id); // destroys run
+    if (summary.added + summary.changed + summary.gone + summary.unreachable > 0 || summary.links > 0)
+        m_inventory.announceChange();
+    Q_EMIT scanFinished(finished);
+}
+
+void DiscoveryService::persist(Running &run, bool force)
+{
+    if (!force && run.sincePersist.elapsed() < 250)
+        return;
+    run.sincePersist.restart();
+    if (Status s = m_jobs.update(run.job); !s)
+        qCWarning(lcDiscovery, "could not save progress of %s: %s", qPrintable(run.job.id), qPrintable(s.error().message));
+    Q_EMIT scanUpdated(run.job);
+}
+
+void DiscoveryService::announce(const Running &run, const ReconcileSummary &summary)
+{
+    const QList<DeviceChange> &changes = summary.changes;
+    const qsizetype added = std::count_if(changes.begin(), changes.end(), [](const DeviceChange &c) { return c.kind == DeviceChange::Kind::Added; });
+    if (added > 10)
+        m_events.record(Severity::Info, QStringLiteral("discovery"),
+                        QStringLiteral("Discovered %1 new devices at site %2.").arg(added).arg(run.plan.site));
+    for (const DeviceChange &c : changes) {
+        switch (c.kind) {
+        case DeviceChange::Kind::Added:
+            if (added <= 10)
+                m_events.record(Severity::Info, QStringLiteral("discovery"), QStringLiteral("New device %1 discovered.").arg(c.deviceName), {}, c.deviceId);
+            break;
+        case DeviceChange::Kind::Changed: {
+            const Severity severity = c.health == Health::Critical ? Severity::Critical
+                : c.health == Health::Warning                     ? Severity::Warning
+                                                                  : Severity::Info;
+            m_events.record(severity, QStringLiteral("discovery"),
+                            QStringLiteral("%1 changed: %2.").arg(c.deviceName, describe(c.fields)), {}, c.deviceId);
+            break;
+        }
+        case DeviceChange::Kind::Gone:
+            m_events.record(Severity::Warning, QStringLiteral("discovery"),
+                            QStringLiteral("%1 is gone: its BMC now reports other hardware (%2).").arg(c.deviceName, describe(c.fields)));
+            break;
+        case DeviceChange::Kind::Unreachable:
+            m_events.record(Severity::Warning, QStringLiteral("discovery"),
+                            QStringLiteral("The BMC of %1 is unreachable.").arg(c.deviceName), {}, c.deviceId);
+            break;
+        case DeviceChange::Kind::Recovered:
+            m_events.record(Severity::Info, QStringLiteral("discovery"),
+                            QStringLiteral("The BMC of %1 answers again.").arg(c.deviceName), {}, c.deviceId);
+            break;
+        }
+    }
+    for (const QJsonValue &e : run.errors)
+        m_events.record(Severity::Warning, QStringLiteral("discovery"),
+                        e[QLatin1String("message")].toString());
+}
+
+} // namespace NeoCloud

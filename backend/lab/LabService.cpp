@@ -1,0 +1,288 @@
+#include "LabService.h"
+
+#include "RedfishServer.h"
+#include "core/Ids.h"
+#include "core/Time.h"
+#include "domain/Enums.h"
+#include "store/Database.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+#include <sys/resource.h>
+
+namespace NeoCloud {
+
+Q_LOGGING_CATEGORY(lcLab, "neocloud.lab")
+
+namespace {
+
+const QStringList faultKinds{QStringLiteral("bmc-down"),   QStringLiteral("bmc-slow"),     QStringLiteral("bmc-error"),
+                             QStringLiteral("gpu-failed"), QStringLiteral("drive-failed"), QStringLiteral("link-down"),
+                             QStringLiteral("psu-failed"), QStringLiteral("cnode-down")};
+
+// Each BMC keeps a socket listening and a few open; a thousand BMCs need more than the usual
+// 1,024 descriptors.
+void raiseFileLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
+LabService::LabService(LabDefinition definition, Database &database, QObject *parent)
+    : QObject(parent)
+    , m_definition(std::move(definition))
+    , m_db(database)
+{
+    m_thread.setObjectName(QStringLiteral("lab"));
+    m_host = new QObject;
+    m_host->moveToThread(&m_thread);
+    m_thread.start();
+}
+
+LabService::~LabService()
+{
+    QObject *host = m_host;
+    runInLab([host] { delete host; });
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void LabService::runInLab(const std::function<void()> &work) const
+{
+    if (QThread::currentThread() == &m_thread)
+        work();
+    else
+        QMetaObject::invokeMethod(m_host, work, Qt::BlockingQueuedConnection);
+}
+
+Status LabService::start()
+{
+    raiseFileLimit();
+    const quint32 network = QHostAddress(m_definition.network).toIPv4Address();
+    Status result = success();
+    runInLab([&] {
+        RedfishServerOptions options;
+        options.username = m_definition.username;
+        options.password = m_definition.password;
+        quint16 sharedPort = 0;
+        for (qsizetype i = 0; i < m_definition.devices.size(); ++i) {
+            const LabDevice &device = m_definition.devices.at(i);
+            options.supportsExpand = device.tmpl->expand;
+            auto *server = new RedfishServer(buildLabTree(m_definition, device), options, m_host);
+            // One address per BMC, one port for all of them, as on a real management network.
+            const QHostAddress address(network + 1 + quint32(i / 250) * 256 + quint32(i % 250));
+            quint16 port = server->listen(address, sharedPort);
+            if (!port)
+                port = server->listen(address, 0);
+            if (!port) {
+                result = Error::unavailable(QStringLiteral("lab_listen_failed"),
+                                            QStringLiteral("The lab BMC of %1 cannot listen on %2.").arg(device.name, address.toString()));
+                return;
+            }
+            if (!sharedPort)
+                sharedPort = port;
+            m_servers.insert(device.name, server);
+            m_urls.insert(device.name, server->baseUrl());
+        }
+    });
+    if (!result)
+        return result;
+    if (Status s = loadFaults(); !s)
+        return s;
+    qCInfo(lcLab, "lab %s: %d BMCs on %s and up", qPrintable(m_definition.name), int(m_servers.size()),
+           qPrintable(m_urls.value(m_definition.devices.constFirst().name)));
+    return success();
+}
+
+QList<RedfishEndpoint> LabService::endpoints() const
+{
+    QList<RedfishEndpoint> out;
+    for (const LabDevice &d : m_definition.devices)
+        out << RedfishEndpoint{QUrl(m_urls.value(d.name)), m_definition.username, m_definition.password, true};
+    return out;
+}
+
+QJsonObject LabService::describe() const
+{
+    QJsonArray bmcs;
+    for (const LabDevice &d : m_definition.devices)
+        bmcs.append(QJsonObject{{QStringLiteral("device"), d.name},
+                                {QStringLiteral("kind"), toString(d.tmpl->kind)},
+                                {QStringLiteral("url"), m_urls.value(d.name)},
+                                {QStringLiteral("rack"), d.rack}});
+    return {{QStringLiteral("name"), m_definition.name},
+            {QStringLiteral("site"), m_definition.site},
+            {QStringLiteral("bmcCount"), int(bmcs.size())},
+            {QStringLiteral("bmcs"), bmcs},
+            {QStringLiteral("credentials"), QJsonObject{{QStringLiteral("username"), m_definition.username}}},
+            {QStringLiteral("vms"), QJsonValue()}};
+}
+
+Status LabService::loadFaults()
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, device, kind, component, latency_ms, created_at FROM lab_faults "
+                             "WHERE lab = ? ORDER BY created_at"));
+    q.addBindValue(text(m_definition.name));
+    if (Status s = exec(q, QStringLiteral("read lab faults")); !s)
+        return s;
+    QSet<QString> touched;
+    while (q.next()) {
+        LabFault f{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                   q.value(4).toInt(), q.value(5).toString()};
+        if (!m_definition.device(f.device))
+            continue; // the definition changed since
+        m_faults << f;
+        touched.insert(f.device);
+    }
+    for (const QString &device : touched)
+        rebuild(device);
+    return success();
+}
+
+Result<LabFault> LabService::addFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId)
+{
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (!QStringList{QStringLiteral("device"), QStringLiteral("kind"), QStringLiteral("component"), QStringLiteral("latencyMs")}.contains(it.key()))
+            return Error::badInput(QStringLiteral("unknown_field"), QStringLiteral("Unknown field '%1'.").arg(it.key()), it.key());
+    LabFault fault;
+    fault.kind = body.value(QLatin1String("kind")).toString();
+    if (!faultKinds.contains(fault.kind))
+        return Error::badInput(QStringLiteral("invalid_enum"),
+                               QStringLiteral("kind must be one of: %1.").arg(faultKinds.join(QLatin1String(", "))), QStringLiteral("kind"));
+    const QString named = body.value(QLatin1String("device")).toString();
+    if (m_definition.device(named)) {
+        fault.device = named;
+    } else if (!named.isEmpty() && bmcUrlForId) {
+        const QString url = bmcUrlForId(named);
+        for (auto it = m_urls.begin(); it != m_urls.end(); ++it)
+            if (!url.isEmpty() && it.value() == url)
+                fault.device = it.key();
+    }
+    if (fault.device.isEmpty())
+        return Error::notFound(QStringLiteral("lab device"), named);
+    const QJsonValue component = body.value(QLatin1String("component"));
+    if (!component.isUndefined() && !component.isString())
+        return Error::badInput(QStringLiteral("wrong_type"), QStringLiteral("component must be a string."), QStringLiteral("component"));
+    fault.component = component.toString();
+    const QJsonValue latency = body.value(QLatin1String("latencyMs"));
+    if (!latency.isUndefined() && (!latency.isDouble() || latency.toInt() < 0 || latency.toInt() > 120'000))
+        return Error::badInput(QStringLiteral("invalid_latency"), QStringLiteral("latencyMs must be 0 to 120000."), QStringLiteral("latencyMs"));
+    fault.latencyMs = fault.kind == QLatin1String("bmc-slow") ? latency.toInt(2000) : 0;
+    const LabDevice *device = m_definition.device(fault.device);
+    if (fault.kind == QLatin1String("link-down") && fault.component.isEmpty()) {
+        for (const LabPort &p : device->ports)
+            if (!p.peerDevice.isEmpty()) {
+                fault.component = p.name;
+                break;
+            }
+    }
+    if (fault.kind == QLatin1String("cnode-down") && device->tmpl->kind != DeviceKind::StorageCNode)
+        return Error{ErrorKind::Unprocessable, QStringLiteral("wrong_device_kind"),
+                     QStringLiteral("%1 is not a storage CNode.").arg(fault.device), QStringLiteral("device")};
+    // Check the component exists before storing anything.
+    RedfishTree probe = buildLabTree(m_definition, *device);
+    if (!applyTreeFault(probe, *device, fault))
+        return Error{ErrorKind::Unprocessable, QStringLiteral("no_such_component"),
+                     QStringLiteral("%1 has no component '%2' for a %3 fault.").arg(fault.device, fault.component, fault.kind),
+                     QStringLiteral("component")};
+    fault.id = newId(QLatin1String("flt"));
+    fault.createdAt = nowIso();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO lab_faults (id, lab, device, kind, component, latency_ms, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : {QVariant(fault.id), QVariant(m_definition.name), QVariant(fault.device), QVariant(fault.kind),
+                              text(fault.component), QVariant(fault.latencyMs), QVariant(fault.createdAt)})
+        q.addBindValue(v);
+    if (Status s = exec(q, QStringLiteral("store a lab fault")); !s)
+        return s.error();
+    m_faults << fault;
+    rebuild(fault.device);
+    if (fault.kind == QLatin1String("link-down"))
+        for (const LabPort &p : device->ports)
+            if (p.name == fault.component && !p.peerDevice.isEmpty())
+                rebuild(p.peerDevice);
+    Q_EMIT faultsChanged();
+    return fault;
+}
+
+Status LabService::clearFault(const QString &id)
+{
+    const auto it = std::find_if(m_faults.begin(), m_faults.end(), [&](const LabFault &f) { return f.id == id; });
+    if (it == m_faults.end())
+        return Error::notFound(QStringLiteral("fault"), id);
+    const LabFault fault = *it;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("DELETE FROM lab_faults WHERE id = ?"));
+    q.addBindValue(id);
+    if (Status s = exec(q, QStringLiteral("clear a lab fault")); !s)
+        return s;
+    m_faults.erase(it);
+    rebuild(fault.device);
+    if (const LabDevice *device = m_definition.device(fault.device); device && fault.kind == QLatin1String("link-down"))
+        for (const LabPort &p : device->ports)
+            if (p.name == fault.component && !p.peerDevice.isEmpty())
+                rebuild(p.peerDevice);
+    Q_EMIT faultsChanged();
+    return success();
+}
+
+void LabService::rebuild(const QString &deviceName)
+{
+    const LabDevice *device = m_definition.device(deviceName);
+    RedfishServer *server = m_servers.value(deviceName);
+    if (!device || !server)
+        return;
+    RedfishTree tree = buildLabTree(m_definition, *device);
+    bool down = false;
+    int latency = 0, errorMode = 0;
+    for (const LabFault &f : std::as_const(m_faults)) {
+        if (f.device == deviceName) {
+            applyTreeFault(tree, *device, f);
+            down |= f.kind == QLatin1String("bmc-down");
+            latency = qMax(latency, f.latencyMs);
+            if (f.kind == QLatin1String("bmc-error"))
+                errorMode = f.component == QLatin1String("garbage") ? 2 : 1;
+        }
+        // The far end of a downed cable goes dark too.
+        if (f.kind == QLatin1String("link-down") && f.device != deviceName)
+            if (const LabDevice *other = m_definition.device(f.device))
+                for (const LabPort &p : other->ports)
+                    if (p.name == f.component && p.peerDevice == deviceName)
+                        setPortDown(tree, *device, p.peerPort);
+    }
+    runInLab([server, tree = std::move(tree), down, latency, errorMode]() mutable {
+        server->tree() = std::move(tree);
+        server->setLatencyMs(latency);
+        server->setErrorMode(errorMode);
+        server->setDown(down);
+    });
+}
+
+void LabService::setLatencyForAll(int ms)
+{
+    runInLab([this, ms] {
+        for (RedfishServer *server : std::as_const(m_servers))
+            server->setLatencyMs(ms);
+    });
+}
+
+quint64 LabService::requestCount() const
+{
+    quint64 total = 0;
+    runInLab([&] {
+        for (RedfishServer *server : m_servers)
+            total += server->requestCount();
+    });
+    return total;
+}
+
+} // namespace NeoCloud

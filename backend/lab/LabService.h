@@ -1,0 +1,65 @@
+#pragma once
+// The demo lab: one real Redfish service per BMC of a lab definition, each on its own loopback
+// address, served from a thread of their own so a scan of a thousand BMCs does not compete with
+// the console for one event loop. Faults change what the BMCs serve and are stored until cleared.
+
+#include "LabDefinition.h"
+#include "LabTrees.h"
+#include "core/Result.h"
+#include "discovery/DiscoveryService.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QThread>
+
+#include <functional>
+
+namespace NeoCloud {
+
+class Database;
+class RedfishServer;
+
+class LabService : public QObject, public LabEndpoints
+{
+    Q_OBJECT
+public:
+    LabService(LabDefinition definition, Database &database, QObject *parent = nullptr);
+    ~LabService() override;
+
+    // Binds every BMC and applies the stored faults. Fails if a BMC cannot listen.
+    Status start();
+
+    QList<RedfishEndpoint> endpoints() const override;
+    QString siteName() const override { return m_definition.site; }
+    const LabDefinition &definition() const { return m_definition; }
+    QJsonObject describe() const;
+
+    // Body {"device", "kind", "component"?, "latencyMs"?}; `deviceForId` maps an inventory
+    // device id to its BMC URL so faults can name devices either way.
+    Result<LabFault> addFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId);
+    QList<LabFault> faults() const { return m_faults; }
+    Status clearFault(const QString &id);
+
+    // Added latency on every BMC, for benchmarks.
+    void setLatencyForAll(int ms);
+    quint64 requestCount() const;
+
+Q_SIGNALS:
+    void faultsChanged();
+
+private:
+    void rebuild(const QString &deviceName);
+    void runInLab(const std::function<void()> &work) const;
+    Status loadFaults();
+
+    LabDefinition m_definition;
+    Database &m_db;
+    QThread m_thread;
+    QObject *m_host = nullptr; // lives in m_thread; parent of the servers
+    QHash<QString, RedfishServer *> m_servers; // by device name
+    QHash<QString, QString> m_urls;            // device name -> base URL
+    QList<LabFault> m_faults;
+};
+
+} // namespace NeoCloud
