@@ -36,7 +36,7 @@ struct BackendConfig
     qint64 maxBodyBytes = 1024 * 1024;
     QString labDefinition;      // a lab definition file (or qrc path); empty: no demo lab
     bool initialLabScan = true; // discover the lab as soon as it runs
-    int crawlTimeoutMs = 10'000;
+    int crawlTimeoutMs = 10000;
 };
 
 // The lab definition the console starts by default.

@@ -17,7 +17,7 @@ class ApiTcpServer;
 struct HttpApiConfig
 {
     qint64 maxBodyBytes = 1024 * 1024;
-    int idleTimeoutMs = 30'000;
+    int idleTimeoutMs = 30000;
 };
 
 class HttpApi : public QAbstractHttpServer

@@ -36,7 +36,7 @@ public:
 struct DiscoveryConfig
 {
     CrawlOptions crawl;
-    int maxTargets = 65'536;
+    int maxTargets = 65536;
 };
 
 class DiscoveryService : public QObject

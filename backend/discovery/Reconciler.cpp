@@ -140,8 +140,9 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
         for (const TargetOutcome &outcome : outcomes) {
             const auto existing = byUrl.constFind(outcome.bmcUrl);
             if (!outcome.device) {
+                if (outcome.unreachable)
+                    ++summary.unreachable; // an address of a range with nothing behind it counts too
                 if (outcome.unreachable && existing != byUrl.constEnd()) {
-                    ++summary.unreachable;
                     if (existing->state != QLatin1String("unreachable")) {
                         if (Status s = m_repository.setDeviceState(existing->id, QStringLiteral("unreachable"), now); !s)
                             return s;

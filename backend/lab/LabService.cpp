@@ -174,7 +174,7 @@ Result<LabFault> LabService::addFault(const QJsonObject &body, const std::functi
         return Error::badInput(QStringLiteral("wrong_type"), QStringLiteral("component must be a string."), QStringLiteral("component"));
     fault.component = component.toString();
     const QJsonValue latency = body.value(QLatin1String("latencyMs"));
-    if (!latency.isUndefined() && (!latency.isDouble() || latency.toInt() < 0 || latency.toInt() > 120'000))
+    if (!latency.isUndefined() && (!latency.isDouble() || latency.toInt() < 0 || latency.toInt() > 120000))
         return Error::badInput(QStringLiteral("invalid_latency"), QStringLiteral("latencyMs must be 0 to 120000."), QStringLiteral("latencyMs"));
     fault.latencyMs = fault.kind == QLatin1String("bmc-slow") ? latency.toInt(2000) : 0;
     const LabDevice *device = m_definition.device(fault.device);

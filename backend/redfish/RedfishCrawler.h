@@ -32,7 +32,7 @@ struct RedfishEndpoint
 
 struct CrawlOptions
 {
-    int timeoutMs = 10'000;
+    int timeoutMs = 10000;
     int retries = 2;
     int backoffMs = 200; // doubled on each retry
     int maxInFlight = 4;

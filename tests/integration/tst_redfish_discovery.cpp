@@ -75,7 +75,7 @@ CrawlResult crawl(RedfishServer &server, CrawlOptions options = {}, const QStrin
     QSignalSpy done(&crawler, &RedfishCrawler::finished);
     crawler.start();
     if (!crawler.isFinished())
-        done.wait(30'000);
+        done.wait(30000);
     return crawler.result();
 }
 

@@ -35,7 +35,7 @@ Run runToEnd(const QStringList &arguments, QProcessEnvironment env = QProcessEnv
     process.setProcessEnvironment(env);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(program, arguments);
-    if (!process.waitForFinished(30'000)) {
+    if (!process.waitForFinished(30000)) {
         process.kill();
         process.waitForFinished();
         return {-1, QStringLiteral("timed out: ") + QString::fromUtf8(process.readAll())};
@@ -84,7 +84,7 @@ private Q_SLOTS:
         static const QRegularExpression served(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)/api/v1"));
         QString log;
         QRegularExpressionMatch match;
-        QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(process.readAll()), match = served.match(log)).hasMatch(), 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(process.readAll()), match = served.match(log)).hasMatch(), 15000);
         HttpClient http(match.captured(1).toUShort());
         QCOMPARE(http.get(QStringLiteral("/api/v1/health")).status, 200);
         const HttpAnswer login = http.post(QStringLiteral("/api/v1/auth/login"),
@@ -95,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(devices.status, 200);
         QVERIFY(devices.json.contains(QLatin1String("items")));
         process.terminate();
-        QVERIFY(process.waitForFinished(10'000));
+        QVERIFY(process.waitForFinished(10000));
     }
 
     void portInUseFailsClearly()
@@ -146,7 +146,7 @@ private Q_SLOTS:
             QProcess p;
             p.start(server, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), path});
             QVERIFY(p.waitForStarted());
-            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10'000);
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 10000);
             QTest::qWait(500);
             p.terminate();
             QVERIFY(p.waitForFinished());
