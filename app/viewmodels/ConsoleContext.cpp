@@ -9,6 +9,10 @@ ConsoleContext::ConsoleContext(InventoryService &inventory, TenantService &tenan
     : QObject(parent)
     , m_overview(inventory, tenants, events, this)
     , m_events(events, EventListModel::defaultMaxRows, this)
+    , m_devices(inventory, this)
+    , m_deviceFilter(m_devices, this)
+    , m_selectedDevice(inventory, m_devices, this)
+    , m_topology(inventory, m_devices, this)
 {
 }
 
@@ -24,7 +28,8 @@ QStringList ConsoleContext::viewNames()
 
 QStringList ConsoleContext::availableViews()
 {
-    return {QStringLiteral("overview"), QStringLiteral("events")};
+    return {QStringLiteral("overview"), QStringLiteral("hardware"), QStringLiteral("topology"),
+            QStringLiteral("events")};
 }
 
 } // namespace NeoCloud

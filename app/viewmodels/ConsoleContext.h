@@ -2,8 +2,12 @@
 // Everything the console's QML may reach, handed to Main.qml as one required property so the QML
 // never looks anything up globally.
 
+#include "DeviceDetail.h"
+#include "DeviceFilterModel.h"
+#include "DeviceTableModel.h"
 #include "EventListModel.h"
 #include "OverviewModel.h"
+#include "TopologyModel.h"
 
 #include <QObject>
 #include <QtQmlIntegration>
@@ -22,6 +26,12 @@ class ConsoleContext : public QObject
 
     Q_PROPERTY(NeoCloud::OverviewModel *overview READ overview CONSTANT)
     Q_PROPERTY(NeoCloud::EventListModel *events READ events CONSTANT)
+    Q_PROPERTY(NeoCloud::DeviceTableModel *devices READ devices CONSTANT)
+    Q_PROPERTY(NeoCloud::DeviceFilterModel *deviceFilter READ deviceFilter CONSTANT)
+    // The device the Hardware and Topology panels show; one for both views, so a device picked
+    // in one stays picked in the other.
+    Q_PROPERTY(NeoCloud::DeviceDetail *selectedDevice READ selectedDevice CONSTANT)
+    Q_PROPERTY(NeoCloud::TopologyModel *topology READ topology CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
@@ -31,6 +41,10 @@ public:
 
     OverviewModel *overview() { return &m_overview; }
     EventListModel *events() { return &m_events; }
+    DeviceTableModel *devices() { return &m_devices; }
+    DeviceFilterModel *deviceFilter() { return &m_deviceFilter; }
+    DeviceDetail *selectedDevice() { return &m_selectedDevice; }
+    TopologyModel *topology() { return &m_topology; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -41,6 +55,10 @@ public:
 private:
     OverviewModel m_overview;
     EventListModel m_events;
+    DeviceTableModel m_devices;
+    DeviceFilterModel m_deviceFilter;
+    DeviceDetail m_selectedDevice;
+    TopologyModel m_topology;
 };
 
 } // namespace NeoCloud
