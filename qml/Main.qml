@@ -53,11 +53,21 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             // Only shipped views are ever current: the rail and --view refuse the others.
-            currentIndex: window.currentView === "events" ? 1 : 0
+            currentIndex: Math.max(0, ["overview", "hardware", "topology", "events"]
+                                       .indexOf(window.currentView))
 
             OverviewView {
                 overview: window.context.overview
                 version: window.context.version
+            }
+            HardwareView {
+                devices: window.context.devices
+                filter: window.context.deviceFilter
+                detail: window.context.selectedDevice
+            }
+            TopologyView {
+                topology: window.context.topology
+                detail: window.context.selectedDevice
             }
             EventsView {
                 events: window.context.events

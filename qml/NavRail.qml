@@ -16,10 +16,8 @@ Rectangle {
     // ships, and the others say when they arrive.
     readonly property var entries: [
         { name: "overview", label: qsTr("Overview"), glyph: "\u2302" },
-        { name: "hardware", label: qsTr("Hardware"), glyph: "\u25a4",
-          reason: qsTr("Hardware — arrives with topology discovery") },
-        { name: "topology", label: qsTr("Topology"), glyph: "\u260d",
-          reason: qsTr("Topology — arrives with topology discovery") },
+        { name: "hardware", label: qsTr("Hardware"), glyph: "\u25a4" },
+        { name: "topology", label: qsTr("Topology"), glyph: "\u260d" },
         { name: "capacity", label: qsTr("Capacity"), glyph: "\u25d4",
           reason: qsTr("Capacity — arrives with capacity planning") },
         { name: "tenants", label: qsTr("Tenants"), glyph: "\u2687",

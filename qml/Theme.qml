@@ -34,6 +34,14 @@ QtObject {
     readonly property color success: dark ? "#5fd39a" : "#13804f"
     readonly property color successSoft: dark ? "#12301f" : "#e3f6ec"
 
+    // Device kinds, for the rack elevations, the network graph and their legends; each reads on
+    // both the surface and its own 20 % tint.
+    readonly property color kindGpu: dark ? "#a48bff" : "#6d4ae0"
+    readonly property color kindStorage: dark ? "#3cc7c0" : "#0f8a8a"
+    readonly property color kindNetwork: dark ? "#5aa2ff" : "#1f6fd6"
+    readonly property color kindPower: dark ? "#e0a64a" : "#b87a12"
+    readonly property color kindOther: dark ? "#8a95a8" : "#737d8c"
+
     // Spacing on a 4 px grid
     readonly property int spacingXs: 4
     readonly property int spacingS: 8
@@ -60,6 +68,19 @@ QtObject {
 
     function severityColor(severity: string): color {
         return severity === "critical" ? critical : severity === "warning" ? warning : info
+    }
+    function healthColor(health: string): color {
+        return health === "critical" ? critical : health === "warning" ? warning
+             : health === "ok" ? success : textSecondary
+    }
+    function healthSoftColor(health: string): color {
+        return health === "critical" ? criticalSoft : health === "warning" ? warningSoft
+             : health === "ok" ? successSoft : hover
+    }
+    function kindColor(kind: string): color {
+        return kind === "gpu-server" ? kindGpu
+             : kind === "storage-cnode" || kind === "storage-dbox" ? kindStorage
+             : kind === "switch" ? kindNetwork : kind === "pdu" ? kindPower : kindOther
     }
     function severitySoftColor(severity: string): color {
         return severity === "critical" ? criticalSoft

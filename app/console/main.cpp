@@ -116,9 +116,14 @@ int main(int argc, char *argv[])
     if (screenshot.isEmpty())
         return app.exec();
 
-    QObject *viewModel = view == QLatin1String("events")
-        ? static_cast<QObject *>(context.events())
-        : static_cast<QObject *>(context.overview());
+    // The model whose "loaded" says the view has its data.
+    QObject *viewModel = context.overview();
+    if (view == QLatin1String("events"))
+        viewModel = context.events();
+    else if (view == QLatin1String("hardware"))
+        viewModel = context.devices();
+    else if (view == QLatin1String("topology"))
+        viewModel = context.topology();
     NeoCloud::ScreenshotTaker taker(window, viewModel, QDir::cleanPath(screenshot));
     int exitCode = 0;
     QObject::connect(&taker, &NeoCloud::ScreenshotTaker::finished, &app,

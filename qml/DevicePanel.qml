@@ -1,0 +1,150 @@
+// The selected device in full, beside the Hardware table and the Topology drawings: identity
+// and health, placement, BMC, components grouped by kind, and ports with their link state.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import NeoCloud.ViewModels
+
+Rectangle {
+    id: panel
+
+    required property DeviceDetail detail
+
+    implicitWidth: 340
+    radius: Theme.radiusM
+    color: Theme.surface
+    border.width: 1
+    border.color: Theme.border
+    clip: true
+    Accessible.role: Accessible.Pane
+    Accessible.name: panel.detail.found ? qsTr("Device %1").arg(panel.detail.name)
+                                        : qsTr("Device details")
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: parent.width - 2 * Theme.spacingXl
+        visible: !panel.detail.found
+        spacing: Theme.spacingS
+        Text {
+            Layout.alignment: Qt.AlignHCenter
+            text: "\u25a3"
+            color: Theme.textDisabled
+            font.family: Theme.fontFamily
+            font.pixelSize: 30
+        }
+        Text {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            text: panel.detail.lastError.length > 0
+                  ? qsTr("Cannot read this device: %1").arg(panel.detail.lastError)
+                  : panel.detail.deviceId.length > 0
+                    ? qsTr("This device is no longer in the inventory.")
+                    : qsTr("Select a device to see its placement, parts and ports.")
+            color: panel.detail.lastError.length > 0 ? Theme.critical : Theme.textSecondary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+        }
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        visible: panel.detail.found
+        contentWidth: availableWidth
+        clip: true
+
+        ColumnLayout {
+            width: scroll.availableWidth
+            spacing: Theme.spacingL
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.margins: Theme.spacingXl
+                Layout.bottomMargin: 0
+                spacing: Theme.spacingXs
+
+                Text {
+                    text: panel.detail.kindLabel.toUpperCase()
+                    color: Theme.kindColor(panel.detail.kind)
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontOverline
+                    font.letterSpacing: 1.2
+                    font.weight: Font.Bold
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: panel.detail.name
+                    elide: Text.ElideRight
+                    color: Theme.textPrimary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontTitle
+                    font.weight: Font.Bold
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: panel.detail.name
+                }
+                RowLayout {
+                    Layout.topMargin: Theme.spacingXs
+                    spacing: Theme.spacingS
+                    HealthChip {
+                        health: panel.detail.health
+                        label: panel.detail.healthLabel
+                    }
+                    Rectangle {
+                        implicitWidth: stateText.implicitWidth + 2 * Theme.spacingM
+                        implicitHeight: 24
+                        radius: 12
+                        color: "transparent"
+                        border.width: 1
+                        border.color: Theme.border
+                        Text {
+                            id: stateText
+                            anchors.centerIn: parent
+                            text: panel.detail.state
+                            color: Theme.textSecondary
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontCaption
+                        }
+                    }
+                }
+            }
+
+            Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.spacingXl
+                Layout.rightMargin: Theme.spacingXl
+                spacing: Theme.spacingS
+
+                SectionLabel { text: qsTr("Identity and placement") }
+                FactRow {
+                    Layout.fillWidth: true
+                    label: qsTr("Model")
+                    value: [panel.detail.vendor, panel.detail.model].filter(s => s.length > 0).join(" ")
+                }
+                FactRow { Layout.fillWidth: true; label: qsTr("Serial"); value: panel.detail.serial; mono: true }
+                FactRow { Layout.fillWidth: true; label: qsTr("Firmware"); value: panel.detail.firmware; mono: true }
+                FactRow { Layout.fillWidth: true; label: qsTr("Site"); value: panel.detail.siteName }
+                FactRow {
+                    Layout.fillWidth: true
+                    label: qsTr("Rack")
+                    value: panel.detail.rackName.length === 0 ? ""
+                           : panel.detail.units.length === 0 ? panel.detail.rackName
+                           : qsTr("%1 · %2 (%3U)").arg(panel.detail.rackName)
+                                                  .arg(panel.detail.units).arg(panel.detail.heightU)
+                }
+                FactRow { Layout.fillWidth: true; label: qsTr("BMC"); value: panel.detail.bmcUrl; link: true }
+            }
+
+            DevicePartsSection {
+                Layout.fillWidth: true
+                Layout.leftMargin: Theme.spacingXl
+                Layout.rightMargin: Theme.spacingXl
+                Layout.bottomMargin: Theme.spacingXl
+                detail: panel.detail
+            }
+        }
+    }
+}
