@@ -14,10 +14,11 @@
 
 namespace NeoCloud::Testing {
 
-inline std::unique_ptr<Backend> createBackend(const QTemporaryDir &dir)
+inline std::unique_ptr<Backend> createBackend(const QTemporaryDir &dir,
+                                              const QString &fileName = QStringLiteral("gui.db"))
 {
     BackendConfig config;
-    config.databasePath = dir.filePath(QStringLiteral("gui.db"));
+    config.databasePath = dir.filePath(fileName);
     config.adminPassword = QStringLiteral("gui-test-password-1234");
     Result<std::unique_ptr<Backend>> backend = Backend::create(config);
     if (!backend) {
@@ -27,7 +28,8 @@ inline std::unique_ptr<Backend> createBackend(const QTemporaryDir &dir)
     return std::move(backend).value();
 }
 
-// One site, one rack, a GPU server and a switch in it.
+// One site, one rack, a GPU server (8 GPUs, 2 CPUs, two ports, a warning) and its leaf switch
+// cabled to it, so the hardware and topology views have parts, ports and a link to show.
 inline bool addSampleInventory(InventoryService &inventory)
 {
     Site site;
@@ -41,17 +43,99 @@ inline bool addSampleInventory(InventoryService &inventory)
     const Result<Rack> addedRack = inventory.addRack(rack);
     if (!addedRack)
         return false;
-    for (const auto &[name, kind] : {std::pair{QStringLiteral("gpu-001"), DeviceKind::GpuServer},
-                                     std::pair{QStringLiteral("leaf-01"), DeviceKind::Switch}}) {
+
+    Device gpu;
+    gpu.siteId = addedSite->id;
+    gpu.rackId = addedRack->id;
+    gpu.name = QStringLiteral("gpu-001");
+    gpu.kind = DeviceKind::GpuServer;
+    gpu.vendor = QStringLiteral("Supermicro");
+    gpu.model = QStringLiteral("SYS-821GE-TNHR");
+    gpu.serial = QStringLiteral("SM-0001");
+    gpu.firmware = QStringLiteral("BMC 1.02.04");
+    gpu.bmcUrl = QStringLiteral("https://10.0.1.11");
+    gpu.position = 1;
+    gpu.heightU = 4;
+    gpu.health = Health::Warning;
+    for (int i = 0; i < 8; ++i)
+        gpu.components.append({{}, ComponentKind::Gpu, QStringLiteral("GPU%1").arg(i),
+                               QStringLiteral("H100 SXM5"), QStringLiteral("GPU-SM-%1").arg(i),
+                               QStringLiteral("96.00.5E"), 80LL << 30,
+                               i == 3 ? Health::Warning : Health::Ok});
+    for (int i = 0; i < 2; ++i)
+        gpu.components.append({{}, ComponentKind::Cpu, QStringLiteral("CPU%1").arg(i),
+                               QStringLiteral("Xeon 8480+"), {}, {}, 0, Health::Ok});
+    gpu.ports.append({{}, QStringLiteral("eth0"), QStringLiteral("b8:3f:d2:00:00:01"), 400,
+                      LinkState::Up});
+    gpu.ports.append({{}, QStringLiteral("eth1"), QStringLiteral("b8:3f:d2:00:00:02"), 400,
+                      LinkState::Down});
+    const Result<Device> addedGpu = inventory.addDevice(gpu);
+    if (!addedGpu)
+        return false;
+
+    Device leaf;
+    leaf.siteId = addedSite->id;
+    leaf.rackId = addedRack->id;
+    leaf.name = QStringLiteral("leaf-01");
+    leaf.kind = DeviceKind::Switch;
+    leaf.position = 42;
+    leaf.health = Health::Ok;
+    leaf.ports.append({{}, QStringLiteral("swp1"), {}, 400, LinkState::Up});
+    const Result<Device> addedLeaf = inventory.addDevice(leaf);
+    if (!addedLeaf)
+        return false;
+
+    Link link;
+    link.siteId = addedSite->id;
+    link.a = {addedLeaf->id, QStringLiteral("swp1")};
+    link.b = {addedGpu->id, QStringLiteral("eth0")};
+    link.speedGbps = 400;
+    return inventory.addLink(link).ok();
+}
+
+// A spine-leaf fabric for the topology tests: `racks` racks named r01.., each with `hosts` GPU
+// servers of 2U from U1 up and a leaf at U42 cabled to each, and two spines cabled to every
+// leaf. Returns the site id, or "" on failure.
+inline QString addFabric(InventoryService &inventory, int racks, int hosts)
+{
+    const Result<Site> site = inventory.addSite({{}, QStringLiteral("fab-1"), {}, {}});
+    if (!site)
+        return {};
+    auto add = [&](const QString &name, DeviceKind kind, const QString &rackId,
+                   std::optional<int> position, int height) -> QString {
         Device device;
-        device.siteId = addedSite->id;
-        device.rackId = addedRack->id;
+        device.siteId = site->id;
+        device.rackId = rackId;
         device.name = name;
         device.kind = kind;
-        if (!inventory.addDevice(device))
-            return false;
+        device.position = position;
+        device.heightU = height;
+        device.health = Health::Ok;
+        const Result<Device> added = inventory.addDevice(device);
+        return added ? added->id : QString();
+    };
+    auto cable = [&](const QString &a, const QString &b) {
+        return inventory.addLink({{}, site->id, {a, {}}, {b, {}}, 100, LinkSource::Lldp}).ok();
+    };
+    QStringList spines{add(QStringLiteral("spine-1"), DeviceKind::Switch, {}, {}, 1),
+                       add(QStringLiteral("spine-2"), DeviceKind::Switch, {}, {}, 1)};
+    for (int r = 1; r <= racks; ++r) {
+        const Result<Rack> rack = inventory.addRack(
+            {{}, site->id, QStringLiteral("r%1").arg(r, 2, 10, QLatin1Char('0')), 42, 0});
+        if (!rack)
+            return {};
+        const QString leaf = add(QStringLiteral("leaf-%1").arg(r), DeviceKind::Switch, rack->id, 42, 1);
+        for (const QString &spine : std::as_const(spines))
+            if (!cable(leaf, spine))
+                return {};
+        for (int h = 0; h < hosts; ++h) {
+            const QString host = add(QStringLiteral("gpu-%1-%2").arg(r).arg(h + 1),
+                                     DeviceKind::GpuServer, rack->id, 1 + 2 * h, 2);
+            if (host.isEmpty() || !cable(leaf, host))
+                return {};
+        }
     }
-    return true;
+    return site->id;
 }
 
 // Events of every severity, one of them an open alert. They are spaced by a couple of

@@ -1,6 +1,8 @@
 // Runs the real neocloud-console binary with --screenshot, the way docs and users do, and checks
 // the picture is a real rendering of the requested view; bad arguments must fail loudly.
 
+#include "GuiTestSupport.h"
+
 #include <QImage>
 #include <QProcess>
 #include <QSet>
@@ -16,17 +18,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("view");
         QTest::addColumn<QString>("theme");
-        QTest::newRow("overview") << QStringLiteral("overview") << QStringLiteral("light");
-        QTest::newRow("events") << QStringLiteral("events") << QStringLiteral("light");
-        QTest::newRow("overview, dark") << QStringLiteral("overview") << QStringLiteral("dark");
+        QTest::addColumn<bool>("withInventory");
+        QTest::newRow("overview") << QStringLiteral("overview") << QStringLiteral("light") << false;
+        QTest::newRow("events") << QStringLiteral("events") << QStringLiteral("light") << false;
+        QTest::newRow("overview, dark") << QStringLiteral("overview") << QStringLiteral("dark") << false;
+        QTest::newRow("hardware, empty") << QStringLiteral("hardware") << QStringLiteral("light") << false;
+        QTest::newRow("hardware") << QStringLiteral("hardware") << QStringLiteral("light") << true;
+        QTest::newRow("hardware, dark") << QStringLiteral("hardware") << QStringLiteral("dark") << true;
+        QTest::newRow("topology") << QStringLiteral("topology") << QStringLiteral("light") << true;
+        QTest::newRow("topology, dark") << QStringLiteral("topology") << QStringLiteral("dark") << true;
     }
 
     void rendersTheView()
     {
         QFETCH(QString, view);
         QFETCH(QString, theme);
+        QFETCH(bool, withInventory);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
+        if (withInventory) {
+            // Written before the console opens the same database file.
+            auto backend = NeoCloud::Testing::createBackend(dir, QStringLiteral("c.db"));
+            QVERIFY(backend);
+            QVERIFY(NeoCloud::Testing::addSampleInventory(backend->inventory()));
+        }
         const QString png = dir.filePath(QStringLiteral("o.png"));
         const Run run = console(dir, {QStringLiteral("--screenshot"), png,
                                       QStringLiteral("--view"), view,
@@ -52,7 +67,7 @@ private Q_SLOTS:
         QTest::newRow("unknown view") << QStringList{QStringLiteral("--view"), QStringLiteral("nosuch")}
                                       << QStringLiteral("unknown view 'nosuch'");
         QTest::newRow("view not shipped")
-            << QStringList{QStringLiteral("--view"), QStringLiteral("hardware")}
+            << QStringList{QStringLiteral("--view"), QStringLiteral("capacity")}
             << QStringLiteral("not in this release");
         QTest::newRow("unwritable file")
             << QStringList{QStringLiteral("--screenshot"),
@@ -92,7 +107,9 @@ private:
         env.insert(QStringLiteral("NEOCLOUD_ADMIN_PASSWORD"), QStringLiteral("screenshot-test-1234"));
         process.setProcessEnvironment(env);
         process.start(QStringLiteral(NEOCLOUD_BIN_DIR "/neocloud-console"),
-                      QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                      // No demo lab: its discovery would change the inventory mid-picture.
+                      QStringList{QStringLiteral("--no-lab"), QStringLiteral("--listen"),
+                                  QStringLiteral("127.0.0.1:0"),
                                   QStringLiteral("--db"), dir.filePath(QStringLiteral("c.db"))}
                           + extra);
         Run run;

@@ -55,7 +55,11 @@ private Q_SLOTS:
         QVERIFY(Testing::addSampleEvents(m_backend->events()));
         m_context = std::make_unique<ConsoleContext>(m_backend->inventory(), m_backend->tenants(),
                                                      m_backend->events());
-        QTRY_VERIFY(m_context->overview()->loaded() && m_context->events()->loaded());
+        QTRY_VERIFY(m_context->overview()->loaded() && m_context->events()->loaded()
+                    && m_context->devices()->loaded() && m_context->topology()->loaded());
+        // A selected device, so the detail panel's parts and ports delegates are created too.
+        m_context->selectedDevice()->setDeviceId(m_context->devices()->devices().constFirst().id);
+        QVERIFY(m_context->selectedDevice()->found());
 
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         g_previousHandler = qInstallMessageHandler(recordWarnings);
@@ -112,19 +116,34 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(window));
         renderFrame(window);
 
-        // Both themes, and for the main window both shipped views.
+        // Both themes, and for the main window every shipped view.
         setDarkTheme(true);
         renderFrame(window);
         if (file == QLatin1String("Main.qml")) {
-            QVERIFY(object->setProperty("currentView", QStringLiteral("events")));
+            for (const QString &view : ConsoleContext::availableViews()) {
+                QVERIFY(object->setProperty("currentView", view));
+                renderFrame(window);
+            }
+        }
+        // The topology view's second mode, the network graph.
+        if (file == QLatin1String("TopologyView.qml")) {
+            QVERIFY(object->setProperty("mode", QStringLiteral("network")));
             renderFrame(window);
         }
         setDarkTheme(false);
         renderFrame(window);
 
-        // A live event while the views show; delegates must take it without complaint.
+        // A live event and an inventory change while the views show; delegates must take them
+        // without complaint.
         QVERIFY(m_backend->events().record(Severity::Warning, QStringLiteral("tst_qml_views"),
                                            QStringLiteral("Recorded while %1 shows").arg(file)));
+        Device added;
+        added.siteId = m_context->devices()->devices().constFirst().siteId;
+        added.name = QStringLiteral("added-while-%1").arg(file);
+        added.kind = DeviceKind::StorageDBox;
+        QVERIFY(m_backend->inventory().addDevice(added));
+        QSignalSpy reloaded(m_context->devices(), &DeviceTableModel::reloaded);
+        QVERIFY(reloaded.wait(5000));
         renderFrame(window);
 
         QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
@@ -141,6 +160,10 @@ private:
             {QStringLiteral("context"), QVariant::fromValue(m_context.get())},
             {QStringLiteral("overview"), QVariant::fromValue(m_context->overview())},
             {QStringLiteral("events"), QVariant::fromValue(m_context->events())},
+            {QStringLiteral("devices"), QVariant::fromValue(m_context->devices())},
+            {QStringLiteral("filter"), QVariant::fromValue(m_context->deviceFilter())},
+            {QStringLiteral("detail"), QVariant::fromValue(m_context->selectedDevice())},
+            {QStringLiteral("topology"), QVariant::fromValue(m_context->topology())},
             {QStringLiteral("version"), m_context->version()},
             {QStringLiteral("label"), QStringLiteral("Sample")},
             {QStringLiteral("glyph"), QStringLiteral("\u25a3")},
