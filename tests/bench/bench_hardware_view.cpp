@@ -1,0 +1,244 @@
+// Benchmark for the Hardware and Topology views at 10,000 devices: load-to-first-frame of the
+// console with the Hardware view selected, frame times while the table scrolls, and frame times
+// of the network graph zoomed out (racks collapsed) and in. Prints figures; asserts nothing.
+
+#include "Backend.h"
+#include "ConsoleContext.h"
+#include "NetworkGraphItem.h"
+#include "inventory/InventoryService.h"
+#include "store/Database.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlEngineExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <numeric>
+
+Q_IMPORT_QML_PLUGIN(NeoCloud_ConsolePlugin)
+Q_IMPORT_QML_PLUGIN(NeoCloud_ViewModelsPlugin)
+
+using namespace NeoCloud;
+
+namespace {
+
+constexpr int rackCount = 250;
+constexpr int nodesPerRack = 39; // plus a leaf at U42: 40 per rack, 10,000 in all (+2 spines)
+
+void report(const char *what, QList<double> ms)
+{
+    if (ms.isEmpty()) {
+        std::printf("%-44s no frames\n", what);
+        return;
+    }
+    std::sort(ms.begin(), ms.end());
+    const double mean = std::accumulate(ms.cbegin(), ms.cend(), 0.0) / ms.size();
+    const double p95 = ms.at(qMin(ms.size() - 1, qsizetype(ms.size() * 0.95)));
+    std::printf("%-44s frames %4lld  mean %6.1f ms  median %6.1f ms  p95 %6.1f ms  max %6.1f ms\n",
+                what, static_cast<long long>(ms.size()), mean, ms.at(ms.size() / 2), p95,
+                ms.last());
+    std::fflush(stdout);
+}
+
+// Requests a frame and waits until it is on screen; returns the milliseconds it took, or -1.
+double frame(QQuickWindow *window)
+{
+    QElapsedTimer clock;
+    clock.start();
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, [&loop] { loop.exit(1); });
+    const auto swapped = QObject::connect(window, &QQuickWindow::frameSwapped, &loop,
+                                          &QEventLoop::quit, Qt::QueuedConnection);
+    timeout.start(10000);
+    window->update();
+    const int rc = loop.exec();
+    QObject::disconnect(swapped);
+    return rc == 0 ? clock.nsecsElapsed() / 1e6 : -1;
+}
+
+bool fillInventory(Backend &backend)
+{
+    InventoryService &inventory = backend.inventory();
+    const Result<Site> site = inventory.addSite({{}, QStringLiteral("bench-1"), {}, {}});
+    if (!site)
+        return false;
+    QStringList spines;
+    for (int s = 1; s <= 2; ++s) {
+        Device spine;
+        spine.siteId = site->id;
+        spine.name = QStringLiteral("spine-%1").arg(s);
+        spine.kind = DeviceKind::Switch;
+        const Result<Device> added = inventory.addDevice(spine);
+        if (!added)
+            return false;
+        spines << added->id;
+    }
+    // One transaction per rack (40 devices, ~41 links): batching is what makes 10k rows cheap.
+    for (int r = 0; r < rackCount; ++r) {
+        const Status status = backend.database().transaction([&]() -> Status {
+            const Result<Rack> rack = inventory.addRack(
+                {{}, site->id, QStringLiteral("r%1").arg(r + 1, 3, 10, QLatin1Char('0')), 42, 0});
+            if (!rack)
+                return rack.error();
+            Device leaf;
+            leaf.siteId = site->id;
+            leaf.rackId = rack->id;
+            leaf.name = QStringLiteral("leaf-%1").arg(r + 1, 3, 10, QLatin1Char('0'));
+            leaf.kind = DeviceKind::Switch;
+            leaf.position = 42;
+            leaf.health = Health::Ok;
+            const Result<Device> addedLeaf = inventory.addDevice(leaf);
+            if (!addedLeaf)
+                return addedLeaf.error();
+            for (const QString &spine : std::as_const(spines))
+                if (const Result<Link> l = inventory.addLink(
+                        {{}, site->id, {addedLeaf->id, spine}, {spine, addedLeaf->id}, 400,
+                         LinkSource::Lldp});
+                    !l)
+                    return l.error();
+            for (int n = 0; n < nodesPerRack; ++n) {
+                Device node;
+                node.siteId = site->id;
+                node.rackId = rack->id;
+                node.name = QStringLiteral("node-%1-%2").arg(r + 1, 3, 10, QLatin1Char('0')).arg(n + 1, 2, 10, QLatin1Char('0'));
+                node.kind = n % 13 == 12 ? DeviceKind::StorageDBox : DeviceKind::GpuServer;
+                node.vendor = QStringLiteral("Supermicro");
+                node.model = QStringLiteral("SYS-821GE-TNHR");
+                node.serial = QStringLiteral("SN%1").arg(r * 100 + n, 7, 10, QLatin1Char('0'));
+                node.firmware = QStringLiteral("BMC 1.02.%1").arg(n % 5);
+                node.bmcUrl = QStringLiteral("https://10.%1.%2.10").arg(r / 250).arg(r % 250);
+                node.position = n + 1;
+                node.health = (r * nodesPerRack + n) % 97 == 0 ? Health::Critical : Health::Ok;
+                const Result<Device> added = inventory.addDevice(node);
+                if (!added)
+                    return added.error();
+                if (const Result<Link> l = inventory.addLink(
+                        {{}, site->id, {addedLeaf->id, QStringLiteral("swp%1").arg(n + 1)},
+                         {added->id, QStringLiteral("eth0")}, 400, LinkSource::Lldp});
+                    !l)
+                    return l.error();
+            }
+            return success();
+        });
+        if (!status) {
+            std::fprintf(stderr, "insert failed: %s\n", qUtf8Printable(status.error().message));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    BackendConfig config;
+    config.databasePath = dir.filePath(QStringLiteral("bench.db"));
+    config.adminPassword = QStringLiteral("bench-password-1234");
+    auto backend = Backend::create(config);
+    if (!backend) {
+        std::fprintf(stderr, "backend: %s\n", qUtf8Printable(backend.error().message));
+        return 1;
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    if (!fillInventory(*backend.value()))
+        return 1;
+    const Result<InventoryCounts> counts = backend.value()->inventory().counts();
+    std::printf("stored %d devices in %d racks in %lld ms\n", counts ? counts->devices : -1,
+                counts ? counts->racks : -1, static_cast<long long>(clock.elapsed()));
+
+    ConsoleContext context(backend.value()->inventory(), backend.value()->tenants(),
+                           backend.value()->events());
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({{QStringLiteral("context"), QVariant::fromValue(&context)},
+                                 {QStringLiteral("currentView"), QStringLiteral("hardware")}});
+    clock.restart();
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/NeoCloud/Console/Main.qml")));
+    auto *window = engine.rootObjects().isEmpty()
+        ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    if (!window)
+        return 1;
+    const double loadMs = clock.nsecsElapsed() / 1e6;
+    frame(window);
+    const double firstFrameMs = clock.nsecsElapsed() / 1e6;
+    while (!context.devices()->loaded() || !context.topology()->loaded())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    const double loadedMs = clock.nsecsElapsed() / 1e6;
+    frame(window);
+    const double dataFrameMs = clock.nsecsElapsed() / 1e6;
+    std::printf("Main.qml load() returned after            %8.1f ms\n", loadMs);
+    std::printf("first frameSwapped after load started     %8.1f ms\n", firstFrameMs);
+    std::printf("%d devices read (table + topology) after %8.1f ms\n",
+                context.devices()->count(), loadedMs);
+    std::printf("first frame showing the rows after        %8.1f ms\n", dataFrameMs);
+    std::fflush(stdout);
+
+    auto *table = window->contentItem()->findChild<QQuickItem *>(QStringLiteral("deviceTable"));
+    if (!table) {
+        std::fprintf(stderr, "no TableView named deviceTable\n");
+        return 1;
+    }
+    const qreal end = table->property("contentHeight").toReal() - table->height();
+    QList<double> frames;
+    clock.restart();
+    qreal y = 0;
+    while (clock.elapsed() < 2000) {
+        y += 3 * 38 + 7; // a little over three rows per frame, like a fast wheel
+        if (y > end)
+            y = 0;
+        table->setProperty("contentY", y);
+        if (const double ms = frame(window); ms >= 0)
+            frames << ms;
+    }
+    report("Hardware table scrolling (contentY steps)", frames);
+
+    // Topology: switch views, then the network graph zoomed out and in.
+    clock.restart();
+    window->setProperty("currentView", QStringLiteral("topology"));
+    std::printf("switch to Topology, first frame after     %8.1f ms\n", frame(window));
+    auto *graph = window->contentItem()->findChild<NetworkGraphItem *>();
+    QQuickItem *view = graph;
+    while (view && !view->property("mode").isValid())
+        view = view->parentItem();
+    if (!graph || !view)
+        return 1;
+    view->setProperty("mode", QStringLiteral("network"));
+    frame(window);
+    graph->fitToView();
+    const QPointF centre(graph->width() / 2, graph->height() / 2);
+    for (const bool detailed : {false, true}) {
+        if (detailed)
+            graph->zoomTo(graph->collapseBelowZoom() * 1.5);
+        frames.clear();
+        for (int i = 0; i < 60; ++i) {
+            graph->zoomBy(i % 2 ? 1 / 1.02 : 1.02, centre);
+            if (const double ms = frame(window); ms >= 0)
+                frames << ms;
+        }
+        const QByteArray what = QStringLiteral("Network graph, %1 (%2 nodes)")
+                                    .arg(detailed ? QStringLiteral("devices") : QStringLiteral("racks collapsed"))
+                                    .arg(graph->visibleNodeCount()).toUtf8();
+        report(what.constData(), frames);
+    }
+    return 0;
+}
