@@ -403,7 +403,7 @@ void NetworkGraphItem::paintNodes(QPainter *painter, const QRectF &view)
             painter->drawText(r.adjusted(4, 0, -4, 0), Qt::AlignCenter,
                               painter->fontMetrics().elidedText(node.label, Qt::ElideRight,
                                                                 int(r.width() - 8)));
-        } else if (node.tier == Tier::Host && !groups && m_zoom >= 0.6) {
+        } else if (node.tier == Tier::Host && !groups && m_zoom >= 0.9) {
             font.setPixelSize(10);
             font.setWeight(QFont::Normal);
             painter->setFont(font);

@@ -193,7 +193,7 @@ int main(int argc, char *argv[])
     std::printf("first frame showing the rows after        %8.1f ms\n", dataFrameMs);
     std::fflush(stdout);
 
-    auto *table = window->contentItem()->findChild<QQuickItem *>(QStringLiteral("deviceTable"));
+    auto *table = window->findChild<QQuickItem *>(QStringLiteral("deviceTable"));
     if (!table) {
         std::fprintf(stderr, "no TableView named deviceTable\n");
         return 1;
@@ -216,7 +216,7 @@ int main(int argc, char *argv[])
     clock.restart();
     window->setProperty("currentView", QStringLiteral("topology"));
     std::printf("switch to Topology, first frame after     %8.1f ms\n", frame(window));
-    auto *graph = window->contentItem()->findChild<NetworkGraphItem *>();
+    auto *graph = window->findChild<NetworkGraphItem *>();
     QQuickItem *view = graph;
     while (view && !view->property("mode").isValid())
         view = view->parentItem();
