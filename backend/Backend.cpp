@@ -65,6 +65,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     b->m_reconciler = std::make_unique<Reconciler>(db, *b->m_inventoryRepository);
     DiscoveryConfig discoveryConfig;
     discoveryConfig.crawl.timeoutMs = config.crawlTimeoutMs;
+    discoveryConfig.crawl.maxInFlight = config.perBmcInFlight;
     b->m_discovery = std::make_unique<DiscoveryService>(*b->m_jobRepository, *b->m_reconciler, *b->m_inventory,
                                                         *b->m_events, *b->m_audit, discoveryConfig);
     b->m_discovery->failInterruptedScans();

@@ -37,6 +37,7 @@ struct BackendConfig
     QString labDefinition;      // a lab definition file (or qrc path); empty: no demo lab
     bool initialLabScan = true; // discover the lab as soon as it runs
     int crawlTimeoutMs = 10000;
+    int perBmcInFlight = 4; // real BMCs serve about four requests at once
 };
 
 // The lab definition the console starts by default.

@@ -15,6 +15,8 @@ packages=(
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qttest
   # crypto: Argon2id password hashes
   libsodium-dev
+  # benchmark baseline: the Python Redfish client discovery is compared with
+  python3-sushy
   # headless rendering for GUI tests and screenshots
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
 )

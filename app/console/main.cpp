@@ -2,10 +2,12 @@
 
 #include "ConsoleContext.h"
 #include "ScreenshotTaker.h"
+#include "discovery/DiscoveryService.h"
 #include "cli/CommandLine.h"
 #include "core/Version.h"
 
 #include <QDir>
+#include <QTimer>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -62,7 +64,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("NeoCloud Box console: the backend and its REST API with a desktop window."));
-    NeoCloud::addCommonOptions(parser);
+    NeoCloud::addCommonOptions(parser, NeoCloud::LabDefault::On);
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QStringLiteral("Render the view once, save it as a PNG and exit."), QStringLiteral("FILE.png"));
@@ -90,7 +92,7 @@ int main(int argc, char *argv[])
         if (const QString problem = checkWritable(screenshot); !problem.isEmpty())
             return fail(2, problem);
     }
-    const auto options = NeoCloud::readCommonOptions(parser);
+    const auto options = NeoCloud::readCommonOptions(parser, NeoCloud::LabDefault::On);
     if (!options)
         return fail(2, options.error().message);
 
@@ -132,7 +134,15 @@ int main(int argc, char *argv[])
                              exitCode = fail(1, message);
                          QCoreApplication::exit(exitCode);
                      });
-    taker.start();
+    // With the demo lab, the first discovery runs as the window opens: picture the cluster it
+    // finds, not the empty inventory before it.
+    if (services.discovery().isScanning()) {
+        QObject::connect(&services.discovery(), &NeoCloud::DiscoveryService::scanFinished, &taker,
+                         [&taker] { QTimer::singleShot(150, &taker, &NeoCloud::ScreenshotTaker::start); },
+                         Qt::SingleShotConnection);
+    } else {
+        taker.start();
+    }
     const int loopCode = app.exec();
     return exitCode != 0 ? exitCode : loopCode;
 }

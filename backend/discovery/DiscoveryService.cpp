@@ -72,9 +72,17 @@ DiscoveryService::DiscoveryService(JobRepository &jobs, Reconciler &reconciler, 
 
 DiscoveryService::~DiscoveryService()
 {
-    for (const auto &run : std::as_const(m_running))
-        for (RedfishCrawler *crawler : run->active.keys())
+    // Crawlers hold replies of m_network, which dies before QObject deletes our children:
+    // delete running crawlers first, while their replies still exist.
+    for (const auto &run : std::as_const(m_running)) {
+        const QList<RedfishCrawler *> crawlers = run->active.keys();
+        run->active.clear();
+        for (RedfishCrawler *crawler : crawlers) {
             crawler->disconnect(this);
+            delete crawler;
+        }
+    }
+    m_running.clear();
 }
 
 int DiscoveryService::failInterruptedScans()
@@ -210,6 +218,7 @@ void DiscoveryService::finish(Running &run)
     const QString id = run.job.id;
     Job &job = run.job;
     ReconcileSummary summary;
+    const qint64 crawlMs = run.clock.elapsed();
     if (run.cancelled) {
         job.state = JobState::Cancelled;
     } else {
@@ -252,8 +261,8 @@ void DiscoveryService::finish(Running &run)
     job.result.insert(QStringLiteral("site"), summary.siteId);
     job.result.insert(QStringLiteral("durationMs"), double(run.clock.elapsed()));
     persist(run, true);
-    qCInfo(lcDiscovery, "scan %s %s in %lld ms: +%d ~%d =%d unreachable %d gone %d, %d errors", qPrintable(id),
-           qPrintable(toString(job.state)), run.clock.elapsed(), summary.added, summary.changed, summary.unchanged,
+    qCInfo(lcDiscovery, "scan %s %s in %lld ms (crawl %lld ms): +%d ~%d =%d unreachable %d gone %d, %d errors", qPrintable(id),
+           qPrintable(toString(job.state)), run.clock.elapsed(), crawlMs, summary.added, summary.changed, summary.unchanged,
            summary.unreachable, summary.gone, int(run.errors.size()));
     if (job.state != JobState::Cancelled && job.state != JobState::Failed)
         announce(run, summary);

@@ -54,6 +54,8 @@ public:
     Result<Job> scan(const QString &id) const;
     Result<Job> cancelScan(const QString &id, const QString &user);
 
+    bool isScanning() const { return !m_running.isEmpty(); }
+
     // Marks scans a previous process left unfinished as failed; returns how many.
     int failInterruptedScans();
 

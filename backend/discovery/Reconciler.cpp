@@ -41,6 +41,7 @@ QList<FieldChange> differences(const Device &was, const Device &now, const QStri
     compare("position", was.position ? QString::number(*was.position) : QString(),
             now.position ? QString::number(*now.position) : QString());
     compare("heightU", QString::number(was.heightU), QString::number(now.heightU));
+    compare("bmcUrl", was.bmcUrl, now.bmcUrl);
     compare("health", toString(was.health), toString(now.health));
     compare("components", partsSummary(was), partsSummary(now));
     // Per-part health and firmware, by name: "GPU3 health: ok → critical".
@@ -133,6 +134,14 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
             if (!d.bmcUrl.isEmpty())
                 byUrl.insert(d.bmcUrl, d);
 
+        QHash<QString, QString> bySerial; // stored serial -> its BMC URL
+        for (const Device &d : *stored)
+            if (!d.serial.isEmpty() && !d.bmcUrl.isEmpty())
+                bySerial.insert(d.serial, d.bmcUrl);
+        QSet<QString> answered; // URLs that answered in this scan: their devices are theirs
+        for (const TargetOutcome &o : outcomes)
+            if (o.device)
+                answered.insert(o.bmcUrl);
         QHash<QString, QString> serialOwner; // serial -> bmc url, to report duplicates
         QSet<QString> usedNames;
         for (const Device &d : *stored)
@@ -178,7 +187,16 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
                                                 {{QStringLiteral("serial"), existing->serial, found.serial}}, existing->health};
                 byUrl.remove(outcome.bmcUrl);
             }
-            const auto current = byUrl.constFind(outcome.bmcUrl);
+            auto current = byUrl.constFind(outcome.bmcUrl);
+            if (current == byUrl.constEnd() && !found.serial.isEmpty() && bySerial.contains(found.serial)) {
+                // Known hardware behind a new BMC address (DHCP, a re-cabled management port, a
+                // lab on another port): the same device, with its BMC URL changed.
+                const QString oldUrl = bySerial.value(found.serial);
+                if (!answered.contains(oldUrl) && byUrl.contains(oldUrl)) {
+                    byUrl.insert(outcome.bmcUrl, byUrl.take(oldUrl));
+                    current = byUrl.constFind(outcome.bmcUrl);
+                }
+            }
             if (current == byUrl.constEnd()) {
                 // Names must be unique in a site; two BMCs may report the same host name.
                 QString name = found.name.isEmpty() ? QUrl(outcome.bmcUrl).host() : found.name;

@@ -110,6 +110,7 @@ Result<LabDefinition> LabDefinition::parse(const QJsonObject &json)
     lab.username = bmc.value(QLatin1String("username")).toString(lab.username);
     lab.password = bmc.value(QLatin1String("password")).toString(lab.password);
     lab.network = bmc.value(QLatin1String("network")).toString(lab.network);
+    lab.port = quint16(bmc.value(QLatin1String("port")).toInt(0));
 
     const QJsonObject templates = json.value(QLatin1String("templates")).toObject();
     for (auto it = templates.begin(); it != templates.end(); ++it)

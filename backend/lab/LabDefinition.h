@@ -73,6 +73,7 @@ struct LabDefinition
     QString username = QStringLiteral("admin");
     QString password = QStringLiteral("neocloud-lab");
     QString network = QStringLiteral("127.77.0.0"); // BMC i gets network + i
+    quint16 port = 0; // one port for every BMC; 0 picks a free one (BMC URLs then change per run)
     QHash<QString, std::shared_ptr<const LabTemplate>> templates;
     QList<LabDevice> devices;
     QHash<QString, int> rackUnits;

@@ -41,26 +41,35 @@ LabService::LabService(LabDefinition definition, Database &database, QObject *pa
     , m_definition(std::move(definition))
     , m_db(database)
 {
-    m_thread.setObjectName(QStringLiteral("lab"));
-    m_host = new QObject;
-    m_host->moveToThread(&m_thread);
-    m_thread.start();
+    const int threads = int(qBound(qsizetype(1), m_definition.devices.size() / 128 + 1, qsizetype(8)));
+    for (int i = 0; i < threads; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("lab-%1").arg(i));
+        auto *host = new QObject;
+        host->moveToThread(thread);
+        thread->start();
+        m_threads << thread;
+        m_hosts << host;
+    }
 }
 
 LabService::~LabService()
 {
-    QObject *host = m_host;
-    runInLab([host] { delete host; });
-    m_thread.quit();
-    m_thread.wait();
+    for (qsizetype i = 0; i < m_hosts.size(); ++i) {
+        QObject *host = m_hosts.at(i);
+        runIn(host, [host] { delete host; });
+        m_threads.at(i)->quit();
+        m_threads.at(i)->wait();
+        delete m_threads.at(i);
+    }
 }
 
-void LabService::runInLab(const std::function<void()> &work) const
+void LabService::runIn(QObject *host, const std::function<void()> &work) const
 {
-    if (QThread::currentThread() == &m_thread)
+    if (QThread::currentThread() == host->thread())
         work();
     else
-        QMetaObject::invokeMethod(m_host, work, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(host, work, Qt::BlockingQueuedConnection);
 }
 
 Status LabService::start()
@@ -68,15 +77,16 @@ Status LabService::start()
     raiseFileLimit();
     const quint32 network = QHostAddress(m_definition.network).toIPv4Address();
     Status result = success();
-    runInLab([&] {
-        RedfishServerOptions options;
-        options.username = m_definition.username;
-        options.password = m_definition.password;
-        quint16 sharedPort = 0;
-        for (qsizetype i = 0; i < m_definition.devices.size(); ++i) {
+    RedfishServerOptions options;
+    options.username = m_definition.username;
+    options.password = m_definition.password;
+    quint16 sharedPort = m_definition.port;
+    for (qsizetype i = 0; i < m_definition.devices.size() && result; ++i) {
+        QObject *host = m_hosts.at(i % m_hosts.size());
+        runIn(host, [&] {
             const LabDevice &device = m_definition.devices.at(i);
             options.supportsExpand = device.tmpl->expand;
-            auto *server = new RedfishServer(buildLabTree(m_definition, device), options, m_host);
+            auto *server = new RedfishServer(buildLabTree(m_definition, device), options, host);
             // One address per BMC, one port for all of them, as on a real management network.
             const QHostAddress address(network + 1 + quint32(i / 250) * 256 + quint32(i % 250));
             quint16 port = server->listen(address, sharedPort);
@@ -90,9 +100,10 @@ Status LabService::start()
             if (!sharedPort)
                 sharedPort = port;
             m_servers.insert(device.name, server);
+            m_hostOf.insert(device.name, host);
             m_urls.insert(device.name, server->baseUrl());
-        }
-    });
+        });
+    }
     if (!result)
         return result;
     if (Status s = loadFaults(); !s)
@@ -259,7 +270,7 @@ void LabService::rebuild(const QString &deviceName)
                     if (p.name == f.component && p.peerDevice == deviceName)
                         setPortDown(tree, *device, p.peerPort);
     }
-    runInLab([server, tree = std::move(tree), down, latency, errorMode]() mutable {
+    runIn(m_hostOf.value(deviceName), [server, tree = std::move(tree), down, latency, errorMode]() mutable {
         server->tree() = std::move(tree);
         server->setLatencyMs(latency);
         server->setErrorMode(errorMode);
@@ -269,19 +280,19 @@ void LabService::rebuild(const QString &deviceName)
 
 void LabService::setLatencyForAll(int ms)
 {
-    runInLab([this, ms] {
-        for (RedfishServer *server : std::as_const(m_servers))
-            server->setLatencyMs(ms);
-    });
+    for (auto it = m_servers.begin(); it != m_servers.end(); ++it) {
+        RedfishServer *server = it.value();
+        runIn(m_hostOf.value(it.key()), [server, ms] { server->setLatencyMs(ms); });
+    }
 }
 
 quint64 LabService::requestCount() const
 {
     quint64 total = 0;
-    runInLab([&] {
-        for (RedfishServer *server : m_servers)
-            total += server->requestCount();
-    });
+    for (auto it = m_servers.begin(); it != m_servers.end(); ++it) {
+        RedfishServer *server = it.value();
+        runIn(m_hostOf.value(it.key()), [&total, server] { total += server->requestCount(); });
+    }
     return total;
 }
 

@@ -50,13 +50,17 @@ Q_SIGNALS:
 
 private:
     void rebuild(const QString &deviceName);
-    void runInLab(const std::function<void()> &work) const;
+    // Runs work in the thread that owns the given host (its servers), and waits for it.
+    void runIn(QObject *host, const std::function<void()> &work) const;
     Status loadFaults();
 
     LabDefinition m_definition;
     Database &m_db;
-    QThread m_thread;
-    QObject *m_host = nullptr; // lives in m_thread; parent of the servers
+    // BMCs are spread over a few threads: each event loop polls every socket it owns on each
+    // turn, so one loop with a thousand listening sockets spends its time in poll().
+    QList<QThread *> m_threads;
+    QList<QObject *> m_hosts; // one per thread, parent of that thread's servers
+    QHash<QString, QObject *> m_hostOf; // device name -> host
     QHash<QString, RedfishServer *> m_servers; // by device name
     QHash<QString, QString> m_urls;            // device name -> base URL
     QList<LabFault> m_faults;

@@ -27,6 +27,15 @@ protected:
             return;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // Like real BMCs, drop keep-alive connections that sit idle: a thousand BMCs otherwise
+        // keep a thousand sockets open in every event loop that polls them.
+        auto *idle = new QTimer(socket);
+        idle->setSingleShot(true);
+        idle->setInterval(2000);
+        connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
+        connect(socket, &QTcpSocket::readyRead, idle, qOverload<>(&QTimer::start));
+        connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
+        idle->start();
         if (accepted)
             accepted(socket);
         addPendingConnection(socket);

@@ -53,10 +53,19 @@ void collectLinks(const QJsonValue &value, QStringList &out)
 
 QString RedfishTree::normalise(const QString &path)
 {
-    QString p = path;
-    const qsizetype cut = p.indexOf(QRegularExpression(QStringLiteral("[?#]")));
-    if (cut >= 0)
-        p.truncate(cut);
+    // Called for every lookup and link: kept free of regular expressions and copies where the
+    // path is already clean, which is nearly always.
+    qsizetype cut = path.size();
+    for (qsizetype i = 0; i < path.size(); ++i) {
+        const QChar c = path.at(i);
+        if (c == QLatin1Char('?') || c == QLatin1Char('#')) {
+            cut = i;
+            break;
+        }
+    }
+    if (cut == path.size() && !path.endsWith(QLatin1Char('/')) && !path.contains(QLatin1String("//")))
+        return path;
+    QString p = path.left(cut);
     // Some BMCs put absolute URLs in @odata.id; keep the path.
     if (p.startsWith(QLatin1String("http"))) {
         const qsizetype slash = p.indexOf(QLatin1Char('/'), p.indexOf(QLatin1String("//")) + 2);

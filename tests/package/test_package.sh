@@ -15,17 +15,20 @@ test -f "$work/root/usr/lib/systemd/system/neocloud-server.service"
 version="$("$work/root/usr/bin/neocloud-server" --version)"
 echo "unpacked server says: $version"
 echo "$version" | grep -q "neocloud-server"
-dpkg-deb -f "$server_deb" Depends | grep -q "libqt6sql6-sqlite"
+depends="$(dpkg-deb -f "$server_deb" Depends)"
+grep -q "libqt6sql6-sqlite" <<<"$depends"
 # The server package must not pull in Qt Quick: the headless layering.
-if dpkg-deb -f "$server_deb" Depends | grep -qi "quick\|qml"; then
+if grep -qi "quick\|qml" <<<"$depends"; then
   echo "server package depends on Qt Quick" >&2; exit 1
 fi
 
 if ls "$work"/out/neocloud-console_*.deb >/dev/null 2>&1; then
   console_deb="$(ls "$work"/out/neocloud-console_*.deb)"
-  dpkg-deb -c "$console_deb" | grep -q "usr/share/applications/neocloud-console.desktop"
-  dpkg-deb -c "$console_deb" | grep -q "usr/share/icons/hicolor/scalable/apps/neocloud-console.svg"
-  dpkg-deb -c "$console_deb" | grep -q "usr/bin/neocloud-console"
+  # Listed once into a variable: `grep -q` closing the pipe early would kill dpkg-deb.
+  listing="$(dpkg-deb -c "$console_deb")"
+  grep -q "usr/share/applications/neocloud-console.desktop" <<<"$listing"
+  grep -q "usr/share/icons/hicolor/scalable/apps/neocloud-console.svg" <<<"$listing"
+  grep -q "usr/bin/neocloud-console" <<<"$listing"
   echo "console package: $(basename "$console_deb") with binary, desktop entry and icon"
 fi
 echo "1 passed, 0 failed"
