@@ -8,6 +8,7 @@
 #include "discovery/DiscoveryService.h"
 #include "discovery/Reconciler.h"
 #include "lab/LabService.h"
+#include "store/BmcTrustRepository.h"
 #include "store/JobRepository.h"
 #include "inventory/InventoryService.h"
 #include "store/ActivityRepository.h"
@@ -17,6 +18,7 @@
 #include "store/UserRepository.h"
 #include "tenancy/TenantService.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 
 namespace NeoCloud {
@@ -62,12 +64,17 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     b->m_generatedAdminPassword = *generated;
 
     b->m_jobRepository = std::make_unique<JobRepository>(db);
+    // The key that seals BMC passwords lives beside the database, not in it.
+    Result<SecretBox> box = SecretBox::open(QFileInfo(db.location()).absolutePath() + QStringLiteral("/neocloud.key"));
+    if (!box)
+        return box.error();
+    b->m_trustRepository = std::make_unique<BmcTrustRepository>(db, std::move(box).value());
     b->m_reconciler = std::make_unique<Reconciler>(db, *b->m_inventoryRepository);
     DiscoveryConfig discoveryConfig;
     discoveryConfig.crawl.timeoutMs = config.crawlTimeoutMs;
     discoveryConfig.crawl.maxInFlight = config.perBmcInFlight;
     b->m_discovery = std::make_unique<DiscoveryService>(*b->m_jobRepository, *b->m_reconciler, *b->m_inventory,
-                                                        *b->m_events, *b->m_audit, discoveryConfig);
+                                                        *b->m_events, *b->m_audit, *b->m_trustRepository, discoveryConfig);
     b->m_discovery->failInterruptedScans();
 
     if (!config.labDefinition.isEmpty()) {

@@ -13,6 +13,7 @@ namespace NeoCloud {
 
 class ActivityRepository;
 class AuditLog;
+class BmcTrustRepository;
 class AuthService;
 class Database;
 class DiscoveryService;
@@ -81,6 +82,7 @@ private:
     std::unique_ptr<TenantService> m_tenants;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<JobRepository> m_jobRepository;
+    std::unique_ptr<BmcTrustRepository> m_trustRepository;
     std::unique_ptr<Reconciler> m_reconciler;
     std::unique_ptr<DiscoveryService> m_discovery;
     std::unique_ptr<LabService> m_lab;

@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  cmake ninja-build g++ pkg-config ccache git file dpkg-dev
+  cmake ninja-build g++ pkg-config ccache git file dpkg-dev openssl
   # Qt 6.4 (HttpServer needs WebSockets to configure)
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins

@@ -7,9 +7,12 @@
 #include "core/Time.h"
 #include "domain/Enums.h"
 #include "inventory/InventoryService.h"
+#include "store/BmcTrustRepository.h"
 #include "store/JobRepository.h"
 
 #include <QJsonArray>
+#include <QSet>
+#include <QUrl>
 #include <QLoggingCategory>
 
 namespace NeoCloud {
@@ -45,6 +48,8 @@ struct DiscoveryService::Running
 {
     Job job;
     ScanPlan plan;
+    QSet<QString> typedCredentials; // URLs whose password came with the request: stored on success
+    QHash<QString, RedfishEndpoint> endpoints;
     qsizetype next = 0;
     QHash<RedfishCrawler *, QString> active;
     QList<TargetOutcome> outcomes;
@@ -56,18 +61,21 @@ struct DiscoveryService::Running
 };
 
 DiscoveryService::DiscoveryService(JobRepository &jobs, Reconciler &reconciler, InventoryService &inventory,
-                                   EventLog &events, AuditLog &audit, DiscoveryConfig config, QObject *parent)
+                                   EventLog &events, AuditLog &audit, BmcTrustRepository &trust, DiscoveryConfig config,
+                                   QObject *parent)
     : QObject(parent)
     , m_jobs(jobs)
     , m_reconciler(reconciler)
     , m_inventory(inventory)
     , m_events(events)
     , m_audit(audit)
+    , m_trust(trust)
     , m_config(config)
 {
     // BMCs are many hosts with a few connections each; QNAM's own cache of idle connections is
     // per host, so no tuning is needed beyond not following redirects to other hosts.
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_unverifiedNetwork.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
 }
 
 DiscoveryService::~DiscoveryService()
@@ -117,6 +125,18 @@ Result<Job> DiscoveryService::startScan(const QJsonObject &body, const QString &
     }
     auto run = std::make_shared<Running>();
     run->plan = std::move(plan).value();
+    // A rescan may leave the password out: the one stored at the last successful scan is used.
+    for (RedfishEndpoint &e : run->plan.bmcs) {
+        if (!e.password.isEmpty()) {
+            run->typedCredentials.insert(e.baseUrl.toString());
+        } else if (const auto stored = m_trust.credentials(e.baseUrl.toString()); stored && *stored) {
+            if (e.username.isEmpty() || e.username == (*stored)->username) {
+                e.username = (*stored)->username;
+                e.password = (*stored)->password;
+            }
+        }
+        run->endpoints.insert(e.baseUrl.toString(), e);
+    }
     Job &job = run->job;
     job.id = newId(QLatin1String("scan"));
     job.kind = scanKind;
@@ -176,7 +196,7 @@ void DiscoveryService::pump(Running &run)
 {
     while (!run.cancelled && run.active.size() < run.plan.concurrency && run.next < run.plan.bmcs.size()) {
         const RedfishEndpoint endpoint = run.plan.bmcs.at(run.next++);
-        auto *crawler = new RedfishCrawler(m_network, endpoint, m_config.crawl, this);
+        auto *crawler = new RedfishCrawler(endpoint.verifyTls ? m_network : m_unverifiedNetwork, endpoint, m_config.crawl, this);
         const QString url = endpoint.baseUrl.toString();
         run.active.insert(crawler, url);
         const QString id = run.job.id;
@@ -200,7 +220,16 @@ void DiscoveryService::crawlFinished(Running &run, RedfishCrawler *crawler, cons
         outcome.unreachable = result.unreachable;
         if (!result.unreachable && result.error->code != QLatin1String("cancelled"))
             run.errors.append(QJsonObject{{QStringLiteral("target"), url}, {QStringLiteral("message"), result.error->message}});
+    } else if (const auto refused = checkCertificate(url, result.certificateSha256)) {
+        // The data may come from an impostor: none of it is applied.
+        run.errors.append(QJsonObject{{QStringLiteral("target"), url}, {QStringLiteral("message"), *refused}});
+        m_events.raiseAlert(Severity::Critical, QStringLiteral("discovery"), *refused);
     } else {
+        if (run.typedCredentials.contains(url)) {
+            const RedfishEndpoint e = run.endpoints.value(url);
+            if (Status s = m_trust.saveCredentials(url, {e.username, e.password}); !s)
+                run.warnings << url + QStringLiteral(": could not store its credentials: ") + s.error().message;
+        }
         outcome.device = inventoryFromTree(result.tree);
         for (const QString &w : result.warnings + outcome.device->warnings)
             if (run.warnings.size() < 200)
@@ -274,6 +303,29 @@ void DiscoveryService::finish(Running &run)
     if (summary.added + summary.changed + summary.gone + summary.unreachable > 0 || summary.links > 0)
         m_inventory.announceChange();
     Q_EMIT scanFinished(finished);
+}
+
+std::optional<QString> DiscoveryService::checkCertificate(const QString &url, const QString &sha256)
+{
+    if (sha256.isEmpty())
+        return std::nullopt; // plain HTTP: nothing to pin
+    const QUrl parsed(url);
+    const QString hostPort = QStringLiteral("%1:%2").arg(parsed.host()).arg(parsed.port(443));
+    const auto pinned = m_trust.pinnedCertificate(hostPort);
+    if (!pinned)
+        return QStringLiteral("%1: cannot check its certificate: %2").arg(url, pinned.error().message);
+    if (!*pinned) {
+        if (Status s = m_trust.pinCertificate(hostPort, sha256); !s)
+            return QStringLiteral("%1: cannot pin its certificate: %2").arg(url, s.error().message);
+        m_events.record(Severity::Info, QStringLiteral("discovery"),
+                        QStringLiteral("Pinned the certificate of %1 (SHA-256 %2).").arg(hostPort, sha256));
+        return std::nullopt;
+    }
+    if (**pinned != sha256)
+        return QStringLiteral("The certificate of %1 changed (pinned SHA-256 %2, now %3); its answers were not used. "
+                              "If the BMC's certificate was replaced on purpose, remove the pin.")
+            .arg(hostPort, **pinned, sha256);
+    return std::nullopt;
 }
 
 void DiscoveryService::persist(Running &run, bool force)

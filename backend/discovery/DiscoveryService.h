@@ -20,6 +20,7 @@
 namespace NeoCloud {
 
 class AuditLog;
+class BmcTrustRepository;
 class EventLog;
 class InventoryService;
 class JobRepository;
@@ -44,7 +45,7 @@ class DiscoveryService : public QObject
     Q_OBJECT
 public:
     DiscoveryService(JobRepository &jobs, Reconciler &reconciler, InventoryService &inventory, EventLog &events,
-                     AuditLog &audit, DiscoveryConfig config, QObject *parent = nullptr);
+                     AuditLog &audit, BmcTrustRepository &trust, DiscoveryConfig config, QObject *parent = nullptr);
     ~DiscoveryService() override;
 
     void setLab(LabEndpoints *lab) { m_lab = lab; }
@@ -70,15 +71,21 @@ private:
     void finish(Running &run);
     void persist(Running &run, bool force);
     void announce(const Running &run, const ReconcileSummary &summary);
+    // Trust on first use: pins a BMC's first certificate; a different one later is refused.
+    std::optional<QString> checkCertificate(const QString &url, const QString &sha256);
 
     JobRepository &m_jobs;
     Reconciler &m_reconciler;
     InventoryService &m_inventory;
     EventLog &m_events;
     AuditLog &m_audit;
+    BmcTrustRepository &m_trust;
     DiscoveryConfig m_config;
     LabEndpoints *m_lab = nullptr;
     QNetworkAccessManager m_network;
+    // Connections opened with certificate checks off are never reused for a BMC that asked for
+    // them on: QNAM's connection cache does not tell the two apart.
+    QNetworkAccessManager m_unverifiedNetwork;
     QHash<QString, std::shared_ptr<Running>> m_running;
 };
 

@@ -4,6 +4,7 @@
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -79,9 +80,25 @@ quint16 RedfishServer::listen(const QHostAddress &address, quint16 port)
     return m_port;
 }
 
+quint16 RedfishServer::listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &tls)
+{
+    auto *ssl = new QSslServer(this);
+    ssl->setSslConfiguration(tls);
+    if (!ssl->listen(address, port)) {
+        delete ssl;
+        return 0;
+    }
+    m_tcp = ssl;
+    m_tls = true;
+    m_address = address;
+    m_port = ssl->serverPort();
+    bind(ssl);
+    return m_port;
+}
+
 QString RedfishServer::baseUrl() const
 {
-    return QStringLiteral("http://%1:%2").arg(m_address.toString()).arg(m_port);
+    return QStringLiteral("%1://%2:%3").arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"), m_address.toString()).arg(m_port);
 }
 
 void RedfishServer::setDown(bool down)

@@ -11,6 +11,7 @@
 #include <QSet>
 
 class QTcpServer;
+class QSslConfiguration;
 
 namespace NeoCloud {
 
@@ -30,6 +31,8 @@ public:
 
     // Binds address:port (0 picks one) and returns the port, or 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
+    // The same over HTTPS with the given certificate and key, as real BMCs serve.
+    quint16 listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &tls);
     QHostAddress address() const { return m_address; }
     quint16 port() const { return m_port; }
     QString baseUrl() const;
@@ -64,6 +67,7 @@ private:
     QTcpServer *m_tcp = nullptr;
     QList<QPointer<QTcpSocket>> m_sockets;
     QHostAddress m_address;
+    bool m_tls = false;
     quint16 m_port = 0;
     QSet<QString> m_sessions;
     bool m_down = false;

@@ -127,6 +127,16 @@ void RedfishCrawler::handleReply(QNetworkReply *reply, Pending pending)
     const QByteArray body = reply->readAll();
     const bool isRoot = pending.path == QLatin1String("/redfish/v1/");
 
+    if (error == QNetworkReply::SslHandshakeFailedError) {
+        // It answered, but cannot be trusted: an error to act on, not an unreachable BMC.
+        fail({ErrorKind::Unavailable, QStringLiteral("bmc_tls_untrusted"),
+              QStringLiteral("%1 presented a certificate that does not verify (%2); set verifyTls to false to pin it on "
+                             "first use instead.")
+                  .arg(m_endpoint.baseUrl.toString(), reply->errorString()),
+              {}},
+             false);
+        return;
+    }
     if (status == 0 || status >= 500 || error == QNetworkReply::TimeoutError
         || error == QNetworkReply::OperationCanceledError) {
         if (retryable(error, status) && pending.attempt < m_options.retries) {

@@ -168,11 +168,27 @@ Migration v4()
     }};
 }
 
+Migration v5()
+{
+    // BMC credentials for rescans, sealed (see auth/SecretBox.h); certificates pinned on first use.
+    return {5, QStringLiteral("BMC credentials and pinned certificates"), {
+        QStringLiteral(R"(CREATE TABLE bmc_credentials (
+            url TEXT PRIMARY KEY,
+            username TEXT NOT NULL,
+            secret TEXT NOT NULL,
+            updated_at TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE bmc_certificates (
+            host TEXT PRIMARY KEY,
+            sha256 TEXT NOT NULL,
+            pinned_at TEXT NOT NULL))"),
+    }};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5()};
     return all;
 }
 

@@ -1,0 +1,37 @@
+#pragma once
+// What the console remembers about each BMC between scans: its credentials (sealed by a
+// SecretBox, never returned by the API) and the certificate it presented first (TLS pinning).
+
+#include "auth/SecretBox.h"
+#include "core/Result.h"
+
+#include <optional>
+
+namespace NeoCloud {
+
+class Database;
+
+struct BmcCredentials
+{
+    QString username;
+    QString password;
+};
+
+class BmcTrustRepository
+{
+public:
+    BmcTrustRepository(Database &database, SecretBox box) : m_db(database), m_box(std::move(box)) { }
+
+    Status saveCredentials(const QString &url, const BmcCredentials &credentials);
+    Result<std::optional<BmcCredentials>> credentials(const QString &url) const;
+
+    // The pinned SHA-256 of host:port's certificate, if any.
+    Result<std::optional<QString>> pinnedCertificate(const QString &hostPort) const;
+    Status pinCertificate(const QString &hostPort, const QString &sha256);
+
+private:
+    Database &m_db;
+    SecretBox m_box;
+};
+
+} // namespace NeoCloud

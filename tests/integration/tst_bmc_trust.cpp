@@ -1,0 +1,155 @@
+// What discovery remembers about a BMC: its credentials, sealed at rest and reused by a rescan,
+// and its TLS certificate, pinned on first use so a changed one is refused and raised as an alert.
+
+#include "../common/TestSupport.h"
+#include "activity/EventLog.h"
+#include "auth/SecretBox.h"
+#include "discovery/DiscoveryService.h"
+#include "lab/RedfishServer.h"
+#include "store/Database.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+using namespace NeoCloud;
+using namespace NeoCloud::Testing;
+
+namespace {
+
+const QString fixture = QStringLiteral(NEOCLOUD_SOURCE_DIR "/tests/fixtures/redfish/dmtf-public-rackmount1");
+
+// A fresh self-signed certificate, as a BMC makes for itself on first boot.
+QSslConfiguration selfSigned(const QTemporaryDir &dir, const QString &name)
+{
+    const QString key = dir.filePath(name + QStringLiteral(".key")), cert = dir.filePath(name + QStringLiteral(".pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"), {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                              QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+                                              QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=") + name});
+    openssl.waitForFinished(60000);
+    QFile k(key), c(cert);
+    k.open(QIODevice::ReadOnly);
+    c.open(QIODevice::ReadOnly);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(c.readAll()));
+    tls.setPrivateKey(QSslKey(k.readAll(), QSsl::Rsa));
+    return tls;
+}
+
+Job scan(DiscoveryService &discovery, const QJsonObject &target)
+{
+    QSignalSpy finished(&discovery, &DiscoveryService::scanFinished);
+    const auto job = discovery.startScan({{QStringLiteral("targets"), QJsonArray{target}}}, QStringLiteral("test"));
+    if (!job)
+        qFatal("%s", qPrintable(job.error().message));
+    finished.wait(30000);
+    return finished.first().first().value<Job>();
+}
+
+QString firstError(const Job &job)
+{
+    return job.result.value(QLatin1String("errors")).toArray().first()[QLatin1String("message")].toString();
+}
+
+} // namespace
+
+class TestBmcTrust : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void credentialsAreSealedAndReused()
+    {
+        TestBackend t;
+        auto tree = RedfishTree::loadFolder(fixture);
+        RedfishServer server(*tree, {});
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const QJsonObject withPassword{{QStringLiteral("kind"), QStringLiteral("redfish")}, {QStringLiteral("url"), server.baseUrl()},
+                                       {QStringLiteral("username"), QStringLiteral("admin")}, {QStringLiteral("password"), QStringLiteral("password")}};
+        QCOMPARE(scan(t->discovery(), withPassword).state, JobState::Succeeded);
+
+        QSqlQuery q(t->database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT username, secret FROM bmc_credentials")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("admin"));
+        QVERIFY(!q.value(1).toString().contains(QLatin1String("password")));
+        QVERIFY(!QByteArray::fromBase64(q.value(1).toByteArray()).contains("password"));
+
+        // A rescan without the password uses the sealed one.
+        const QJsonObject without{{QStringLiteral("kind"), QStringLiteral("redfish")}, {QStringLiteral("url"), server.baseUrl()}};
+        const Job rescan = scan(t->discovery(), without);
+        QCOMPARE(rescan.state, JobState::Succeeded);
+        QCOMPARE(rescan.result.value(QLatin1String("found")).toObject().value(QLatin1String("unchanged")).toInt(), 1);
+
+        // Wrong credentials are not stored over the good ones.
+        QJsonObject wrong = withPassword;
+        wrong.insert(QStringLiteral("password"), QStringLiteral("nope"));
+        QCOMPARE(scan(t->discovery(), wrong).state, JobState::Failed);
+        QCOMPARE(scan(t->discovery(), without).state, JobState::Succeeded);
+    }
+
+    void aReplacedKeyFileIsDetected()
+    {
+        QTemporaryDir dir;
+        auto box = SecretBox::open(dir.filePath(QStringLiteral("a.key")));
+        QVERIFY(box);
+        const QString sealed = box->seal(QStringLiteral("s3cret"));
+        QCOMPARE(*box->unseal(sealed), QStringLiteral("s3cret"));
+        QCOMPARE(QFile::permissions(dir.filePath(QStringLiteral("a.key"))) & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+        auto other = SecretBox::open(dir.filePath(QStringLiteral("b.key")));
+        QVERIFY(!other->unseal(sealed));
+        QString tampered = sealed;
+        tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+        QVERIFY(!box->unseal(tampered));
+    }
+
+    void certificateIsPinnedOnFirstUse()
+    {
+        QTemporaryDir certs;
+        TestBackend t;
+        auto tree = RedfishTree::loadFolder(fixture);
+        const QJsonObject target{{QStringLiteral("kind"), QStringLiteral("redfish")}, {QStringLiteral("verifyTls"), false},
+                                 {QStringLiteral("username"), QStringLiteral("admin")}, {QStringLiteral("password"), QStringLiteral("password")}};
+        quint16 port = 0;
+        QString url;
+        {
+            RedfishServer server(*tree, {});
+            port = server.listenTls(QHostAddress::LocalHost, 0, selfSigned(certs, QStringLiteral("bmc-original")));
+            QVERIFY(port);
+            url = server.baseUrl();
+            QVERIFY(url.startsWith(QLatin1String("https://")));
+            QJsonObject first = target;
+            first.insert(QStringLiteral("url"), url);
+            const Job job = scan(t->discovery(), first);
+            QCOMPARE(job.state, JobState::Succeeded);
+            // verifyTls on: a self-signed certificate is an error, not an unreachable BMC.
+            first.insert(QStringLiteral("verifyTls"), true);
+            const Job strict = scan(t->discovery(), first);
+            QCOMPARE(strict.state, JobState::Failed);
+            QVERIFY2(firstError(strict).contains(QLatin1String("does not verify")), qPrintable(firstError(strict)));
+        }
+        // The same address now presents another certificate.
+        RedfishServer impostor(*tree, {});
+        QCOMPARE(impostor.listenTls(QHostAddress::LocalHost, port, selfSigned(certs, QStringLiteral("bmc-impostor"))), port);
+        QJsonObject again = target;
+        again.insert(QStringLiteral("url"), url);
+        const Job refused = scan(t->discovery(), again);
+        QCOMPARE(refused.state, JobState::Failed);
+        QVERIFY2(firstError(refused).contains(QLatin1String("certificate of 127.0.0.1:")), qPrintable(firstError(refused)));
+        QCOMPARE(refused.result.value(QLatin1String("found")).toObject().value(QLatin1String("changed")).toInt(), 0);
+        EventQuery critical;
+        critical.severity = Severity::Critical;
+        const auto alerts = t->events().find(critical);
+        QVERIFY(alerts && alerts->total == 1);
+        QVERIFY(alerts->items.first().alert);
+        QCOMPARE(t->events().openAlertCount().value(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBmcTrust)
+#include "tst_bmc_trust.moc"
