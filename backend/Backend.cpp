@@ -54,7 +54,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     b->m_audit = std::make_unique<AuditLog>(*b->m_activityRepository);
     b->m_events = std::make_unique<EventLog>(*b->m_activityRepository);
     b->m_inventory = std::make_unique<InventoryService>(*b->m_inventoryRepository);
-    b->m_tenants = std::make_unique<TenantService>(*b->m_tenantRepository);
+    b->m_tenants = std::make_unique<TenantService>(*b->m_tenantRepository, *b->m_inventory, *b->m_audit, *b->m_events);
     b->m_auth = std::make_unique<AuthService>(*b->m_userRepository, *b->m_audit,
                                               config.tokenTtlSeconds);
 
@@ -94,6 +94,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerInventoryRoutes(router, *b->m_inventory);
     registerActivityRoutes(router, *b->m_events, *b->m_audit);
     registerDiscoveryRoutes(router, *b->m_discovery);
+    registerTenantRoutes(router, *b->m_tenants, *b->m_auth);
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory, *b->m_audit);
 
     if (b->m_lab && config.initialLabScan) {

@@ -106,12 +106,31 @@ QJsonObject toJson(const User &u)
 
 QJsonObject toJson(const Tenant &t)
 {
+    const QJsonObject quotas{{Key::capacityBytes, double(t.quotas.capacityBytes)},
+                             {Key::gpus, t.quotas.gpus},
+                             {Key::maxServices, t.quotas.maxServices},
+                             {Key::qos, QJsonObject{{Key::bandwidthMBps, double(t.quotas.bandwidthMBps)}, {Key::iops, double(t.quotas.iops)}}}};
+    const QJsonObject network{{Key::pool, t.network.poolName},
+                              {Key::vlan, t.network.vlan},
+                              {Key::subnet, t.network.subnet},
+                              {Key::vipRange, QJsonObject{{Key::from, t.network.vipFrom}, {Key::to, t.network.vipTo}}},
+                              {Key::allowedClients, QJsonArray::fromStringList(t.network.allowedClients)}};
     return {{Key::id, t.id},
             {Key::name, t.name},
             {Key::displayName, t.displayName},
             {Key::contactEmail, t.contactEmail},
             {Key::state, toString(t.state)},
+            {Key::quotas, quotas},
+            {Key::network, network},
             {Key::createdAt, t.createdAt}};
+}
+
+QJsonObject toJson(const NetworkPool &p)
+{
+    return {{Key::id, p.id},         {Key::name, p.name},
+            {Key::vlanFrom, p.vlanFrom}, {Key::vlanTo, p.vlanTo},
+            {Key::cidr, p.cidr},     {Key::subnetPrefix, p.subnetPrefix},
+            {Key::allocated, p.allocated}};
 }
 
 } // namespace NeoCloud

@@ -20,6 +20,7 @@ QJsonObject toJson(const Event &event);
 QJsonObject toJson(const AuditEntry &entry);
 QJsonObject toJson(const User &user);
 QJsonObject toJson(const Tenant &tenant);
+QJsonObject toJson(const NetworkPool &pool);
 
 template<typename T>
 QJsonObject pageToJson(const Page<T> &page)

@@ -7,6 +7,7 @@
 #include "store/UserRepository.h"
 
 #include <QLoggingCategory>
+#include <QRegularExpression>
 
 namespace NeoCloud {
 
@@ -103,5 +104,38 @@ Status AuthService::logout(const QString &bearerToken, const User &user)
     m_audit.record(user.username, QStringLiteral("auth.logout"), user.username, revoked);
     return revoked;
 }
+
+} // namespace NeoCloud
+
+namespace NeoCloud {
+
+Result<User> AuthService::createTenantUser(const QString &tenantId, const QString &username, const QString &password,
+                                           Role role, const QString &by)
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9._-]{1,63}$"));
+    Status outcome = success();
+    if (!valid.match(username).hasMatch())
+        outcome = Error{ErrorKind::Unprocessable, QStringLiteral("invalid_username"),
+                        QStringLiteral("A username is 2 to 64 lower-case letters, digits, '.', '_' or '-'."), QStringLiteral("username")};
+    else if (password.size() < 10)
+        outcome = Error{ErrorKind::Unprocessable, QStringLiteral("weak_password"),
+                        QStringLiteral("A password needs at least 10 characters."), QStringLiteral("password")};
+    else if (role != Role::TenantAdmin && role != Role::TenantViewer)
+        outcome = Error{ErrorKind::Unprocessable, QStringLiteral("invalid_role"),
+                        QStringLiteral("A tenant's user is tenant-admin or tenant-viewer."), QStringLiteral("role")};
+    User user{newId(QLatin1String("usr")), username, role, tenantId, nowIso()};
+    if (outcome) {
+        outcome = m_users.insertUser(user, PasswordHasher::hash(password));
+        if (!outcome && outcome.error().code == QLatin1String("duplicate"))
+            outcome = Error::conflict(QStringLiteral("duplicate_username"), QStringLiteral("The username '%1' is taken.").arg(username),
+                                      QStringLiteral("username"));
+    }
+    m_audit.record(by, QStringLiteral("user.create"), username, outcome, {{QStringLiteral("tenant"), tenantId}});
+    if (!outcome)
+        return outcome.error();
+    return user;
+}
+
+Result<QList<User>> AuthService::tenantUsers(const QString &tenantId) const { return m_users.listByTenant(tenantId); }
 
 } // namespace NeoCloud

@@ -34,6 +34,11 @@ public:
     Result<User> authenticate(const QString &bearerToken) const;
     Status logout(const QString &bearerToken, const User &user);
 
+    // A user of a tenant (tenant-admin or tenant-viewer), password hashed with Argon2id.
+    Result<User> createTenantUser(const QString &tenantId, const QString &username, const QString &password, Role role,
+                                  const QString &by);
+    Result<QList<User>> tenantUsers(const QString &tenantId) const;
+
 private:
     UserRepository &m_users;
     AuditLog &m_audit;

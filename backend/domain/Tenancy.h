@@ -3,11 +3,34 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace NeoCloud {
 
 enum class TenantState { Active, Suspended, Deleting };
 enum class Role { OperatorAdmin, OperatorViewer, TenantAdmin, TenantViewer };
+
+struct TenantQuotas
+{
+    qint64 capacityBytes = 0; // usable capacity
+    int gpus = 0;
+    int maxServices = 0;
+    qint64 bandwidthMBps = 0; // QoS limits; 0 = unlimited
+    qint64 iops = 0;
+};
+
+// A tenant's slice of the network: a VLAN and a subnet from an operator-defined pool, the
+// VIPs its endpoints use, and the client ranges allowed to reach them.
+struct TenantNetwork
+{
+    QString poolId;
+    QString poolName;
+    int vlan = 0;
+    QString subnet;  // CIDR
+    QString vipFrom; // first VIP
+    QString vipTo;   // last VIP
+    QStringList allowedClients; // CIDRs
+};
 
 struct Tenant
 {
@@ -17,6 +40,19 @@ struct Tenant
     QString contactEmail;
     TenantState state = TenantState::Active;
     QString createdAt;
+    TenantQuotas quotas;
+    TenantNetwork network;
+};
+
+struct NetworkPool
+{
+    QString id;
+    QString name;
+    int vlanFrom = 0;
+    int vlanTo = 0;
+    QString cidr;         // e.g. 10.100.0.0/16
+    int subnetPrefix = 24; // size of each tenant's subnet
+    int allocated = 0;     // derived when read
 };
 
 struct Service

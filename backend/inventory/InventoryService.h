@@ -22,6 +22,7 @@ public:
     Result<Device> device(const QString &id) const { return m_repository.device(id); }
     Result<QList<Link>> links(const QString &siteId) const { return m_repository.links(siteId); }
     Result<InventoryCounts> counts() const { return m_repository.counts(); }
+    Result<PhysicalCapacity> physicalCapacity() const { return m_repository.physicalCapacity(); }
 
     Result<Site> addSite(Site site);
     Result<Rack> addRack(Rack rack);

@@ -462,3 +462,28 @@ Status InventoryRepository::replaceLinks(const QString &siteId, const QList<Link
 }
 
 } // namespace NeoCloud
+
+namespace NeoCloud {
+
+Result<PhysicalCapacity> InventoryRepository::physicalCapacity() const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "SELECT (SELECT COALESCE(SUM(c.capacity_bytes), 0) FROM components c JOIN devices d ON d.id = c.device_id "
+        "        WHERE d.kind = 'storage-dbox' AND c.kind = 'drive' AND c.name NOT LIKE 'NVRAM%'), "
+        "       (SELECT COUNT(*) FROM components c JOIN devices d ON d.id = c.device_id "
+        "        WHERE d.kind = 'gpu-server' AND c.kind = 'gpu')"));
+    if (Status s = exec(q, QStringLiteral("measure physical capacity")); !s)
+        return s.error();
+    PhysicalCapacity capacity;
+    if (q.next()) {
+        capacity.rawBytes = q.value(0).toLongLong();
+        capacity.gpus = q.value(1).toInt();
+    }
+    // Wide-stripe erasure coding (146+4 on a full VAST cluster) keeps about 97 % usable; small
+    // clusters use narrower stripes. 0.9 is the planning figure until the provider reports its own.
+    capacity.usableBytes = qint64(double(capacity.rawBytes) * 0.9);
+    return capacity;
+}
+
+} // namespace NeoCloud

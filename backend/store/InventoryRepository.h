@@ -10,6 +10,14 @@ namespace NeoCloud {
 
 class Database;
 
+// What the hardware can give tenants, from the discovered parts.
+struct PhysicalCapacity
+{
+    qint64 rawBytes = 0;    // DBox SSDs (NVRAM excluded)
+    qint64 usableBytes = 0; // after erasure coding
+    int gpus = 0;           // GPUs in GPU servers
+};
+
 struct InventoryCounts
 {
     int sites = 0;
@@ -46,6 +54,7 @@ public:
     Status replaceLinks(const QString &siteId, const QList<LinkSource> &sources, const QList<Link> &links);
 
     Result<InventoryCounts> counts() const;
+    Result<PhysicalCapacity> physicalCapacity() const;
 
 private:
     Database &m_db;

@@ -184,11 +184,48 @@ Migration v5()
     }};
 }
 
+Migration v6()
+{
+    // Tenancy: quotas on the tenant, network pools and per-tenant allocations (IPAM: unique
+    // VLAN per pool and unique subnet, enforced here), and operator settings. A default pool is
+    // seeded so a new box can onboard tenants at once; operators add their own.
+    return {6, QStringLiteral("tenant quotas, network pools and allocations, settings"), {
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN quota_capacity_bytes BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN quota_gpus INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN quota_max_services INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN qos_bandwidth_mbps BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN qos_iops BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral(R"(CREATE TABLE network_pools (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            vlan_from INTEGER NOT NULL CHECK (vlan_from BETWEEN 1 AND 4094),
+            vlan_to INTEGER NOT NULL CHECK (vlan_to BETWEEN 1 AND 4094),
+            cidr TEXT NOT NULL UNIQUE,
+            subnet_prefix INTEGER NOT NULL CHECK (subnet_prefix BETWEEN 8 AND 30),
+            CHECK (vlan_from <= vlan_to)))"),
+        QStringLiteral(R"(CREATE TABLE tenant_networks (
+            tenant_id TEXT PRIMARY KEY REFERENCES tenants(id) ON DELETE CASCADE,
+            pool_id TEXT NOT NULL REFERENCES network_pools(id),
+            vlan INTEGER NOT NULL,
+            subnet TEXT NOT NULL UNIQUE,
+            vip_from TEXT NOT NULL,
+            vip_to TEXT NOT NULL,
+            allowed_clients TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (pool_id, vlan)))"),
+        QStringLiteral(R"(CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL))"),
+        QStringLiteral("INSERT INTO network_pools (id, name, vlan_from, vlan_to, cidr, subnet_prefix) "
+                       "VALUES ('pool-default', 'tenant-default', 2000, 2999, '10.100.0.0/16', 24)"),
+        QStringLiteral("INSERT INTO settings (key, value) VALUES ('tenancy.overcommitRatio', '1.0')"),
+    }};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6()};
     return all;
 }
 

@@ -63,6 +63,19 @@ Result<int> UserRepository::count() const
     return q.next() ? q.value(0).toInt() : 0;
 }
 
+Result<QList<User>> UserRepository::listByTenant(const QString &tenantId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id, username, role, tenant_id, created_at FROM users WHERE tenant_id = ? ORDER BY username"));
+    q.addBindValue(text(tenantId));
+    if (Status s = exec(q, QStringLiteral("list users")); !s)
+        return s.error();
+    QList<User> out;
+    while (q.next())
+        out << userFrom(q, 0);
+    return out;
+}
+
 Status UserRepository::insertToken(const QString &tokenHash, const QString &userId,
                                    const QString &createdAt, const QString &expiresAt)
 {

@@ -22,6 +22,7 @@ public:
     Status insertUser(const User &user, const QString &passwordHash);
     Result<UserCredentials> findByUsername(const QString &username) const;
     Result<int> count() const;
+    Result<QList<User>> listByTenant(const QString &tenantId) const;
 
     Status insertToken(const QString &tokenHash, const QString &userId, const QString &createdAt,
                        const QString &expiresAt);

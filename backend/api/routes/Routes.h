@@ -12,12 +12,14 @@ class LabService;
 class EventLog;
 class InventoryService;
 class Router;
+class TenantService;
 
 void registerSystemRoutes(Router &router, const Database &database);
 void registerAuthRoutes(Router &router, AuthService &auth);
 void registerInventoryRoutes(Router &router, InventoryService &inventory);
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);
 void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
+void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth);
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory, AuditLog &audit);
 
 } // namespace NeoCloud
