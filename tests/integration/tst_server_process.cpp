@@ -158,8 +158,14 @@ private Q_SLOTS:
             // a root-owned 0644 file in a 0755 folder is read-only, as it would be in production.
             QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                                   | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+            // The build folder may sit where that user cannot reach (a clone under /root): run
+            // a copy of the binary from the test's own folder.
+            const QString copy = dir.filePath(QStringLiteral("neocloud-server"));
+            QVERIFY(QFile::copy(server, copy));
+            QFile::setPermissions(copy, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                            | QFile::ReadOther | QFile::ExeOther);
             arguments = QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                    QStringLiteral("--clear-groups"), server} + arguments;
+                                    QStringLiteral("--clear-groups"), copy} + arguments;
             program = QStringLiteral("/usr/bin/setpriv");
         } else {
             QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther);
