@@ -1,5 +1,7 @@
 #include "ApiTcpServer.h"
 
+#include "core/Sockets.h"
+
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTimer>
@@ -36,26 +38,15 @@ ApiTcpServer::ApiTcpServer(qint64 maxBodyBytes, int idleTimeoutMs, QObject *pare
 
 void ApiTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
-    if (!socket->setSocketDescriptor(descriptor)) {
-        delete socket;
+    QTcpSocket *socket = acceptConnection(this, descriptor, m_idleTimeoutMs);
+    if (!socket)
         return;
-    }
-    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-
-    auto *idle = new QTimer(socket);
-    idle->setSingleShot(true);
-    idle->setInterval(m_idleTimeoutMs);
-    connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
-    connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
-    idle->start();
 
     // Connected before QtHttpServer's own readyRead handler, so it sees each request's head
     // first. An announced body over the limit is answered 413 at once and the bytes that follow
     // are drained unread, so the client sees the answer rather than a reset.
     auto discarding = std::make_shared<qint64>(0);
-    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, idle, discarding] {
-        idle->start();
+    connect(socket, &QTcpSocket::readyRead, socket, [this, socket, discarding] {
         if (*discarding > 0) {
             *discarding -= socket->skip(qMin(*discarding, socket->bytesAvailable()));
             if (*discarding <= 0)

@@ -1,5 +1,7 @@
 #include "RedfishServer.h"
 
+#include "core/Sockets.h"
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonArray>
@@ -22,21 +24,11 @@ public:
 protected:
     void incomingConnection(qintptr descriptor) override
     {
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            delete socket;
-            return;
-        }
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // Like real BMCs, drop keep-alive connections that sit idle: a thousand BMCs otherwise
         // keep a thousand sockets open in every event loop that polls them.
-        auto *idle = new QTimer(socket);
-        idle->setSingleShot(true);
-        idle->setInterval(2000);
-        connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
-        connect(socket, &QTcpSocket::readyRead, idle, qOverload<>(&QTimer::start));
-        connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
-        idle->start();
+        QTcpSocket *socket = acceptConnection(this, descriptor, 2000);
+        if (!socket)
+            return;
         if (accepted)
             accepted(socket);
         addPendingConnection(socket);

@@ -10,6 +10,34 @@ namespace {
 
 QString str(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString().trimmed(); }
 
+// The first non-empty of several properties, in order of preference.
+QString firstText(std::initializer_list<std::pair<const QJsonObject &, const char *>> candidates)
+{
+    for (const auto &[object, key] : candidates)
+        if (const QString text = str(object, key); !text.isEmpty())
+            return text;
+    return {};
+}
+
+// A NIC or switch port, and what LLDP hears on it.
+Port portFrom(const QJsonObject &p, QList<LldpNeighbour> &neighbours)
+{
+    Port port;
+    port.name = str(p, "PortId").isEmpty() ? str(p, "Id") : str(p, "PortId");
+    port.speedGbps = p.value(QLatin1String("CurrentSpeedGbps")).toDouble();
+    const QString linkStatus = str(p, "LinkStatus");
+    port.linkState = linkStatus == QLatin1String("LinkUp") ? LinkState::Up
+        : linkStatus.isEmpty()                           ? LinkState::Unknown
+                                                         : LinkState::Down;
+    const QJsonObject ethernet = p.value(QLatin1String("Ethernet")).toObject();
+    const QJsonArray macs = ethernet.value(QLatin1String("AssociatedMACAddresses")).toArray();
+    port.mac = macs.isEmpty() ? QString() : macs.first().toString().toLower();
+    const QJsonObject lldp = ethernet.value(QLatin1String("LLDPReceive")).toObject();
+    if (!str(lldp, "ChassisId").isEmpty())
+        neighbours << LldpNeighbour{port.name, str(lldp, "ChassisId").toLower(), str(lldp, "PortId"), str(lldp, "SystemName")};
+    return port;
+}
+
 QList<QJsonObject> members(const RedfishTree &tree, const QString &collectionPath)
 {
     QList<QJsonObject> out;
@@ -139,23 +167,11 @@ DiscoveredDevice inventoryFromTree(const RedfishTree &tree)
         : !firstSystem.isEmpty()                  ? firstSystem
                                                   : mainChassis;
 
-    device.vendor = str(identity, "Manufacturer");
-    if (device.vendor.isEmpty())
-        device.vendor = str(mainChassis, "Manufacturer");
-    device.model = str(identity, "Model");
-    if (device.model.isEmpty())
-        device.model = str(mainChassis, "Model");
-    device.serial = str(mainChassis, "SerialNumber");
-    if (device.serial.isEmpty())
-        device.serial = str(identity, "SerialNumber");
-    device.firmware = str(identity, "BiosVersion");
-    if (device.firmware.isEmpty())
-        device.firmware = str(identity, "FirmwareVersion");
-    device.name = str(firstSystem, "HostName");
-    if (device.name.isEmpty())
-        device.name = str(identity, "Name");
-    if (device.name.isEmpty())
-        device.name = str(mainChassis, "Name");
+    device.vendor = firstText({{identity, "Manufacturer"}, {mainChassis, "Manufacturer"}});
+    device.model = firstText({{identity, "Model"}, {mainChassis, "Model"}});
+    device.serial = firstText({{mainChassis, "SerialNumber"}, {identity, "SerialNumber"}});
+    device.firmware = firstText({{identity, "BiosVersion"}, {identity, "FirmwareVersion"}});
+    device.name = firstText({{firstSystem, "HostName"}, {identity, "Name"}, {mainChassis, "Name"}});
     device.health = healthOf(identity);
 
     // Placement: Location.Placement on any chassis (the PDU keeps it on its own resource).
@@ -240,24 +256,11 @@ DiscoveredDevice inventoryFromTree(const RedfishTree &tree)
             if (portsPath.isEmpty())
                 portsPath = link(adapter, "NetworkPorts");
             for (const QJsonObject &p : members(tree, portsPath)) {
-                Port port;
-                port.name = str(p, "PortId").isEmpty() ? str(p, "Id") : str(p, "PortId");
-                portAdapters << str(adapter, "Id");
-                const QJsonObject ethernet = p.value(QLatin1String("Ethernet")).toObject();
-                const QJsonArray macs = ethernet.value(QLatin1String("AssociatedMACAddresses")).toArray();
-                port.mac = macs.isEmpty() ? QString() : macs.first().toString().toLower();
-                port.speedGbps = p.value(QLatin1String("CurrentSpeedGbps")).toDouble();
-                const QString linkStatus = str(p, "LinkStatus");
-                port.linkState = linkStatus == QLatin1String("LinkUp") ? LinkState::Up
-                    : linkStatus.isEmpty()                           ? LinkState::Unknown
-                                                                     : LinkState::Down;
+                const Port port = portFrom(p, out.neighbours);
                 device.ports << port;
+                portAdapters << str(adapter, "Id");
                 if (!port.mac.isEmpty() && !out.macs.contains(port.mac))
                     out.macs << port.mac;
-                const QJsonObject lldp = ethernet.value(QLatin1String("LLDPReceive")).toObject();
-                const QString chassisId = str(lldp, "ChassisId");
-                if (!chassisId.isEmpty())
-                    out.neighbours << LldpNeighbour{port.name, chassisId.toLower(), str(lldp, "PortId"), str(lldp, "SystemName")};
             }
         }
         for (const QJsonObject &pcie : members(tree, link(c, "PCIeDevices"))) {
@@ -307,22 +310,8 @@ DiscoveredDevice inventoryFromTree(const RedfishTree &tree)
 
     // Switch ports, with what LLDP hears on them.
     for (const QJsonObject &sw : switches) {
-        for (const QJsonObject &p : members(tree, link(sw, "Ports"))) {
-            Port port;
-            port.name = str(p, "PortId").isEmpty() ? str(p, "Id") : str(p, "PortId");
-            port.speedGbps = p.value(QLatin1String("CurrentSpeedGbps")).toDouble();
-            const QString linkStatus = str(p, "LinkStatus");
-            port.linkState = linkStatus == QLatin1String("LinkUp") ? LinkState::Up
-                : linkStatus.isEmpty()                           ? LinkState::Unknown
-                                                                 : LinkState::Down;
-            const QJsonObject ethernet = p.value(QLatin1String("Ethernet")).toObject();
-            const QJsonArray macs = ethernet.value(QLatin1String("AssociatedMACAddresses")).toArray();
-            port.mac = macs.isEmpty() ? QString() : macs.first().toString().toLower();
-            device.ports << port;
-            const QJsonObject lldp = ethernet.value(QLatin1String("LLDPReceive")).toObject();
-            if (!str(lldp, "ChassisId").isEmpty())
-                out.neighbours << LldpNeighbour{port.name, str(lldp, "ChassisId").toLower(), str(lldp, "PortId"), str(lldp, "SystemName")};
-        }
+        for (const QJsonObject &p : members(tree, link(sw, "Ports")))
+            device.ports << portFrom(p, out.neighbours);
     }
 
     for (const Component &c : components)

@@ -1,0 +1,27 @@
+#include "Sockets.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace NeoCloud {
+
+QTcpSocket *acceptConnection(QTcpServer *server, qintptr descriptor, int idleTimeoutMs)
+{
+    auto *socket = new QTcpSocket(server);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return nullptr;
+    }
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    auto *idle = new QTimer(socket);
+    idle->setSingleShot(true);
+    idle->setInterval(idleTimeoutMs);
+    QObject::connect(idle, &QTimer::timeout, socket, &QTcpSocket::disconnectFromHost);
+    QObject::connect(socket, &QTcpSocket::readyRead, idle, qOverload<>(&QTimer::start));
+    QObject::connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
+    idle->start();
+    return socket;
+}
+
+} // namespace NeoCloud
