@@ -5,7 +5,8 @@
 namespace NeoCloud {
 
 ConsoleContext::ConsoleContext(InventoryService &inventory, TenantService &tenants,
-                               EventLog &events, QObject *parent)
+                               EventLog &events, DiscoveryService &discovery, LabService *lab,
+                               AuditLog &audit, QObject *parent)
     : QObject(parent)
     , m_overview(inventory, tenants, events, this)
     , m_events(events, EventListModel::defaultMaxRows, this)
@@ -13,6 +14,8 @@ ConsoleContext::ConsoleContext(InventoryService &inventory, TenantService &tenan
     , m_deviceFilter(m_devices, this)
     , m_selectedDevice(inventory, m_devices, this)
     , m_topology(inventory, m_devices, this)
+    , m_discovery(discovery, lab, this)
+    , m_lab(lab, inventory, audit, this)
 {
 }
 

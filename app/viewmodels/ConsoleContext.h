@@ -6,7 +6,9 @@
 #include "DeviceFilterModel.h"
 #include "DeviceTableModel.h"
 #include "EventListModel.h"
+#include "LabFaultModel.h"
 #include "OverviewModel.h"
+#include "ScanController.h"
 #include "TopologyModel.h"
 
 #include <QObject>
@@ -14,8 +16,11 @@
 
 namespace NeoCloud {
 
+class AuditLog;
+class DiscoveryService;
 class EventLog;
 class InventoryService;
+class LabService;
 class TenantService;
 
 class ConsoleContext : public QObject
@@ -32,11 +37,16 @@ class ConsoleContext : public QObject
     // in one stays picked in the other.
     Q_PROPERTY(NeoCloud::DeviceDetail *selectedDevice READ selectedDevice CONSTANT)
     Q_PROPERTY(NeoCloud::TopologyModel *topology READ topology CONSTANT)
+    Q_PROPERTY(NeoCloud::ScanController *discovery READ discovery CONSTANT)
+    // The demo lab's devices and faults; `available` is false when the console runs without one.
+    Q_PROPERTY(NeoCloud::LabFaultModel *lab READ lab CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
 public:
+    // lab may be null (--no-lab).
     ConsoleContext(InventoryService &inventory, TenantService &tenants, EventLog &events,
+                   DiscoveryService &discovery, LabService *lab, AuditLog &audit,
                    QObject *parent = nullptr);
 
     OverviewModel *overview() { return &m_overview; }
@@ -45,6 +55,8 @@ public:
     DeviceFilterModel *deviceFilter() { return &m_deviceFilter; }
     DeviceDetail *selectedDevice() { return &m_selectedDevice; }
     TopologyModel *topology() { return &m_topology; }
+    ScanController *discovery() { return &m_discovery; }
+    LabFaultModel *lab() { return &m_lab; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -59,6 +71,8 @@ private:
     DeviceFilterModel m_deviceFilter;
     DeviceDetail m_selectedDevice;
     TopologyModel m_topology;
+    ScanController m_discovery;
+    LabFaultModel m_lab;
 };
 
 } // namespace NeoCloud

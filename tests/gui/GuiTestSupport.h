@@ -6,6 +6,9 @@
 #include "activity/EventLog.h"
 #include "inventory/InventoryService.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -23,6 +26,45 @@ inline std::unique_ptr<Backend> createBackend(const QTemporaryDir &dir,
     Result<std::unique_ptr<Backend>> backend = Backend::create(config);
     if (!backend) {
         qWarning("cannot create the backend: %s", qUtf8Printable(backend.error().message));
+        return {};
+    }
+    return std::move(backend).value();
+}
+
+// The demo lab definition the console ships, copied into `dir` with its BMC port set to 0 (each
+// BMC then listens on a free port): the shipped file's fixed port would collide with any other
+// lab running on this machine at the same time, such as a parallel test. Returns "" on failure.
+inline QString writeDemoLab(const QTemporaryDir &dir)
+{
+    QFile source(QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json"));
+    if (!source.open(QIODevice::ReadOnly))
+        return {};
+    QJsonObject lab = QJsonDocument::fromJson(source.readAll()).object();
+    QJsonObject bmc = lab.value(QLatin1String("bmc")).toObject();
+    bmc.insert(QStringLiteral("port"), 0);
+    lab.insert(QStringLiteral("bmc"), bmc);
+    QFile copy(dir.filePath(QStringLiteral("demo-lab.json")));
+    if (!copy.open(QIODevice::WriteOnly) || copy.write(QJsonDocument(lab).toJson()) < 0)
+        return {};
+    return copy.fileName();
+}
+
+// A backend running the demo lab, without the first automatic scan so tests start it.
+inline std::unique_ptr<Backend> createLabBackend(const QTemporaryDir &dir)
+{
+    BackendConfig config;
+    config.databasePath = dir.filePath(QStringLiteral("lab.db"));
+    config.adminPassword = QStringLiteral("gui-test-password-1234");
+    config.labDefinition = writeDemoLab(dir);
+    config.initialLabScan = false;
+    config.crawlTimeoutMs = 5000;
+    if (config.labDefinition.isEmpty()) {
+        qWarning("cannot copy the demo lab definition");
+        return {};
+    }
+    Result<std::unique_ptr<Backend>> backend = Backend::create(config);
+    if (!backend) {
+        qWarning("cannot create the lab backend: %s", qUtf8Printable(backend.error().message));
         return {};
     }
     return std::move(backend).value();

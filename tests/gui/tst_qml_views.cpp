@@ -53,8 +53,10 @@ private Q_SLOTS:
         QVERIFY(m_backend);
         QVERIFY(Testing::addSampleInventory(m_backend->inventory()));
         QVERIFY(Testing::addSampleEvents(m_backend->events()));
+        // No demo lab here: every file must also explain itself without one.
         m_context = std::make_unique<ConsoleContext>(m_backend->inventory(), m_backend->tenants(),
-                                                     m_backend->events());
+                                                     m_backend->events(), m_backend->discovery(),
+                                                     m_backend->lab(), m_backend->audit());
         QTRY_VERIFY(m_context->overview()->loaded() && m_context->events()->loaded()
                     && m_context->devices()->loaded() && m_context->topology()->loaded());
         // A selected device, so the detail panel's parts and ports delegates are created too.
@@ -103,9 +105,16 @@ private Q_SLOTS:
 
         std::unique_ptr<QQuickWindow> host;
         auto *window = qobject_cast<QQuickWindow *>(object);
-        if (!window) {
+        // Dialogs are popups, not items: give them a window and open them.
+        if (!window && object->inherits("QQuickPopup")) {
+            host = std::make_unique<QQuickWindow>();
+            host->resize(1280, 800);
+            QVERIFY(object->setProperty("parent", QVariant::fromValue(host->contentItem())));
+            QVERIFY(QMetaObject::invokeMethod(object, "open"));
+            window = host.get();
+        } else if (!window) {
             auto *item = qobject_cast<QQuickItem *>(object);
-            QVERIFY2(item, "every console QML file is an Item or a window");
+            QVERIFY2(item, "every console QML file is an Item, a popup or a window");
             host = std::make_unique<QQuickWindow>();
             host->resize(1280, 800);
             item->setParentItem(host->contentItem());
@@ -164,6 +173,8 @@ private:
             {QStringLiteral("filter"), QVariant::fromValue(m_context->deviceFilter())},
             {QStringLiteral("detail"), QVariant::fromValue(m_context->selectedDevice())},
             {QStringLiteral("topology"), QVariant::fromValue(m_context->topology())},
+            {QStringLiteral("discovery"), QVariant::fromValue(m_context->discovery())},
+            {QStringLiteral("lab"), QVariant::fromValue(m_context->lab())},
             {QStringLiteral("version"), m_context->version()},
             {QStringLiteral("label"), QStringLiteral("Sample")},
             {QStringLiteral("glyph"), QStringLiteral("\u25a3")},
