@@ -18,6 +18,9 @@ Item {
             view.detail.deviceId = view.filter.deviceIdAt(0)
     }
 
+    // The header's "Discover…" button; the window owns the one discovery dialog.
+    signal discoverRequested()
+
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Hardware")
 
@@ -56,6 +59,11 @@ Item {
                 visible: view.devices.loaded && view.devices.count > 0
                          && view.devices.criticalCount + view.devices.warningCount === 0
                 text: qsTr("All healthy")
+            }
+            ActionButton {
+                text: qsTr("Discover…")
+                hint: qsTr("Scan BMCs for new or changed hardware")
+                onClicked: view.discoverRequested()
             }
         }
 

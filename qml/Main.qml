@@ -53,7 +53,7 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             // Only shipped views are ever current: the rail and --view refuse the others.
-            currentIndex: Math.max(0, ["overview", "hardware", "topology", "events"]
+            currentIndex: Math.max(0, ["overview", "hardware", "topology", "events", "settings"]
                                        .indexOf(window.currentView))
 
             OverviewView {
@@ -64,14 +64,30 @@ ApplicationWindow {
                 devices: window.context.devices
                 filter: window.context.deviceFilter
                 detail: window.context.selectedDevice
+                onDiscoverRequested: discoveryDialog.open()
             }
             TopologyView {
                 topology: window.context.topology
                 detail: window.context.selectedDevice
+                onDiscoverRequested: discoveryDialog.open()
             }
             EventsView {
                 events: window.context.events
             }
+            SettingsView {
+                lab: window.context.lab
+                discovery: window.context.discovery
+                onDiscoverRequested: discoveryDialog.open()
+                onRescanRequested: discoveryDialog.rescanLab()
+            }
         }
+    }
+
+    // One dialog for every view that offers discovery, so a scan's progress is the same wherever
+    // it was started from.
+    DiscoveryDialog {
+        id: discoveryDialog
+        objectName: "discoveryDialog"
+        discovery: window.context.discovery
     }
 }

@@ -14,6 +14,9 @@ Item {
     // "racks" or "network"
     property string mode: "racks"
 
+    // The header's "Discover…" button; the window owns the one discovery dialog.
+    signal discoverRequested()
+
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Topology")
 
@@ -36,6 +39,11 @@ Item {
                 tint: Theme.critical
                 softTint: Theme.criticalSoft
                 text: qsTr("%Ln link(s) down", "", view.topology.downLinkCount)
+            }
+            ActionButton {
+                text: qsTr("Discover…")
+                hint: qsTr("Scan BMCs for new or changed hardware")
+                onClicked: view.discoverRequested()
             }
         }
 

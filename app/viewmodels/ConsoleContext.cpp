@@ -31,8 +31,9 @@ QStringList ConsoleContext::viewNames()
 
 QStringList ConsoleContext::availableViews()
 {
+    // Settings holds only the demo lab for now; the page says so rather than pretend more.
     return {QStringLiteral("overview"), QStringLiteral("hardware"), QStringLiteral("topology"),
-            QStringLiteral("events")};
+            QStringLiteral("events"), QStringLiteral("settings")};
 }
 
 } // namespace NeoCloud

@@ -27,6 +27,8 @@ private Q_SLOTS:
         QTest::newRow("hardware, dark") << QStringLiteral("hardware") << QStringLiteral("dark") << true;
         QTest::newRow("topology") << QStringLiteral("topology") << QStringLiteral("light") << true;
         QTest::newRow("topology, dark") << QStringLiteral("topology") << QStringLiteral("dark") << true;
+        // The lab page explains itself when the console runs without one.
+        QTest::newRow("settings, no lab") << QStringLiteral("settings") << QStringLiteral("light") << false;
     }
 
     void rendersTheView()
