@@ -7,6 +7,7 @@ import NeoCloud.ViewModels
 
 ColumnLayout {
     id: form
+    objectName: "labFaultForm"
 
     required property LabFaultModel lab
     property string error
@@ -70,6 +71,7 @@ ColumnLayout {
         Label { text: qsTr("Device") }
         Choice {
             id: deviceBox
+            objectName: "faultDevice"
             Layout.fillWidth: true
             model: form.lab.devices
             textRole: "name"
@@ -82,6 +84,7 @@ ColumnLayout {
         }
         Choice {
             id: kindBox
+            objectName: "faultKind"
             Layout.fillWidth: true
             model: form.kinds
             textRole: "label"
@@ -92,6 +95,7 @@ ColumnLayout {
 
     FormField {
         id: componentField
+        objectName: "faultComponent"
         Layout.fillWidth: true
         visible: form.kind ? form.kind.usesComponent : false
         label: qsTr("Component")

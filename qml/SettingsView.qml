@@ -21,6 +21,15 @@ Item {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Settings — Demo lab")
 
+    // A scan started from anywhere picks up the change; the header pill then shows its progress.
+    Connections {
+        target: view.discovery
+        function onRunningChanged() {
+            if (view.discovery.running)
+                view.pendingChange = ""
+        }
+    }
+
     component Card: Rectangle {
         id: card
         default property alias content: cardColumn.data

@@ -113,8 +113,32 @@ private Q_SLOTS:
         QCOMPARE(faults.addFault(gpuServer, QStringLiteral("psu-failed"), QStringLiteral("PSU2"), 0), QString());
         QCOMPARE(faults.addFault(pdu, QStringLiteral("bmc-down"), {}, 0), QString());
 
-        // The lab page lists them, both themes.
+        // One more through the page's own form, as a presenter would: a GPU of another server.
         QVERIFY(m_window->setProperty("currentView", QStringLiteral("settings")));
+        frame();
+        const QString secondServer = QStringLiteral("gpu-g02-01");
+        QObject *form = m_window->findChild<QObject *>(QStringLiteral("labFaultForm"));
+        QObject *deviceBox = m_window->findChild<QObject *>(QStringLiteral("faultDevice"));
+        QObject *kindBox = m_window->findChild<QObject *>(QStringLiteral("faultKind"));
+        QVERIFY(form && deviceBox && kindBox);
+        QVERIFY(deviceBox->setProperty("currentIndex", faults.devices()->indexOf(secondServer)));
+        frame();
+        int gpuKind = -1;
+        QVERIFY(QMetaObject::invokeMethod(kindBox, "find", Q_RETURN_ARG(int, gpuKind),
+                                          Q_ARG(QString, QStringLiteral("GPU failed"))));
+        QVERIFY(gpuKind >= 0);
+        QVERIFY(kindBox->setProperty("currentIndex", gpuKind));
+        frame();
+        QObject *component = m_window->findChild<QObject *>(QStringLiteral("faultComponent"));
+        QVERIFY(component);
+        QVERIFY(component->property("hint").toString().contains(QLatin1String("GPU1 to GPU8")));
+        QVERIFY(component->setProperty("text", QStringLiteral("GPU5")));
+        QVERIFY(QMetaObject::invokeMethod(form, "inject"));
+        QCOMPARE(form->property("error").toString(), QString());
+        QCOMPARE(faults.rowCount(), 5);
+        QCOMPARE(faults.index(4).data(LabFaultModel::ComponentRole).toString(), QStringLiteral("GPU5"));
+
+        // The lab page lists them, both themes.
         frame();
         save(QStringLiteral("console-lab.png"));
         setDark(true);
@@ -127,9 +151,9 @@ private Q_SLOTS:
         ScanController &scan = *m_context->discovery();
         QVERIFY2(scan.running(), qPrintable(scan.lastError()));
         QTRY_VERIFY_WITH_TIMEOUT(scan.finished(), scanTimeoutMs);
-        QCOMPARE(scan.foundChanged(), 2);
+        QCOMPARE(scan.foundChanged(), 3);
         QCOMPARE(scan.foundUnreachable(), 1);
-        QCOMPARE(scan.changes()->rowCount(), 3);
+        QCOMPARE(scan.changes()->rowCount(), 4);
         frame();
         save(QStringLiteral("console-discovery.png"));
         setDark(true);
