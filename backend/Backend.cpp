@@ -81,7 +81,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
         Result<LabDefinition> definition = LabDefinition::load(config.labDefinition);
         if (!definition)
             return definition.error();
-        b->m_lab = std::make_unique<LabService>(std::move(definition).value(), db);
+        b->m_lab = std::make_unique<LabService>(std::move(definition).value(), db, *b->m_audit);
         if (Status s = b->m_lab->start(); !s)
             return s.error();
         b->m_discovery->setLab(b->m_lab.get());
@@ -95,7 +95,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerActivityRoutes(router, *b->m_events, *b->m_audit);
     registerDiscoveryRoutes(router, *b->m_discovery);
     registerTenantRoutes(router, *b->m_tenants, *b->m_auth);
-    registerLabRoutes(router, b->m_lab.get(), *b->m_inventory, *b->m_audit);
+    registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
 
     if (b->m_lab && config.initialLabScan) {
         const QJsonObject scan{{QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("lab")}}}}};

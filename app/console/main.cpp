@@ -101,7 +101,7 @@ int main(int argc, char *argv[])
         return 1;
     NeoCloud::Backend &services = *backend.value();
     NeoCloud::ConsoleContext context(services.inventory(), services.tenants(), services.events(),
-                                     services.discovery(), services.lab(), services.audit());
+                                     services.discovery(), services.lab());
 
     QQmlApplicationEngine engine;
     // Qt 6.4 does not search the /qt/qml resource prefix by itself.

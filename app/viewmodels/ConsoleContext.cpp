@@ -5,8 +5,7 @@
 namespace NeoCloud {
 
 ConsoleContext::ConsoleContext(InventoryService &inventory, TenantService &tenants,
-                               EventLog &events, DiscoveryService &discovery, LabService *lab,
-                               AuditLog &audit, QObject *parent)
+                               EventLog &events, DiscoveryService &discovery, LabService *lab, QObject *parent)
     : QObject(parent)
     , m_overview(inventory, tenants, events, this)
     , m_events(events, EventListModel::defaultMaxRows, this)
@@ -15,7 +14,7 @@ ConsoleContext::ConsoleContext(InventoryService &inventory, TenantService &tenan
     , m_selectedDevice(inventory, m_devices, this)
     , m_topology(inventory, m_devices, this)
     , m_discovery(discovery, lab, this)
-    , m_lab(lab, inventory, audit, this)
+    , m_lab(lab, inventory, this)
 {
 }
 

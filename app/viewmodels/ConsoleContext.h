@@ -16,7 +16,6 @@
 
 namespace NeoCloud {
 
-class AuditLog;
 class DiscoveryService;
 class EventLog;
 class InventoryService;
@@ -46,8 +45,7 @@ class ConsoleContext : public QObject
 public:
     // lab may be null (--no-lab).
     ConsoleContext(InventoryService &inventory, TenantService &tenants, EventLog &events,
-                   DiscoveryService &discovery, LabService *lab, AuditLog &audit,
-                   QObject *parent = nullptr);
+                   DiscoveryService &discovery, LabService *lab, QObject *parent = nullptr);
 
     OverviewModel *overview() { return &m_overview; }
     EventListModel *events() { return &m_events; }

@@ -1,6 +1,5 @@
 #include "LabFaultModel.h"
 
-#include "activity/AuditLog.h"
 #include "core/Time.h"
 #include "domain/Enums.h"
 #include "inventory/InventoryService.h"
@@ -74,11 +73,10 @@ int LabDeviceModel::indexOf(const QString &name) const
     return m_lab ? int(m_lab->definition().index.value(name, -1)) : -1;
 }
 
-LabFaultModel::LabFaultModel(LabService *lab, InventoryService &inventory, AuditLog &audit, QObject *parent)
+LabFaultModel::LabFaultModel(LabService *lab, InventoryService &inventory, QObject *parent)
     : QAbstractListModel(parent)
     , m_lab(lab)
     , m_inventory(inventory)
-    , m_audit(audit)
     , m_devices(lab, this)
 {
     if (m_lab) {
@@ -198,8 +196,7 @@ QString LabFaultModel::addFault(const QString &device, const QString &kind, cons
     const Result<LabFault> added = m_lab->addFault(body, [this](const QString &id) {
         const Result<Device> found = m_inventory.device(id);
         return found ? found->bmcUrl : QString();
-    });
-    m_audit.record(consoleUser, QStringLiteral("lab.fault.add"), device, added ? success() : Status(added.error()));
+    }, consoleUser);
     return added ? QString() : added.error().message;
 }
 
@@ -207,8 +204,7 @@ QString LabFaultModel::clearFault(const QString &id)
 {
     if (!m_lab)
         return tr("No demo lab runs in this console.");
-    const Status cleared = m_lab->clearFault(id);
-    m_audit.record(consoleUser, QStringLiteral("lab.fault.clear"), id, cleared);
+    const Status cleared = m_lab->clearFault(id, consoleUser); // audited by the lab
     return cleared ? QString() : cleared.error().message;
 }
 

@@ -12,7 +12,6 @@
 
 namespace NeoCloud {
 
-class AuditLog;
 class InventoryService;
 class LabService;
 
@@ -73,7 +72,7 @@ public:
     };
     Q_ENUM(Roles)
 
-    LabFaultModel(LabService *lab, InventoryService &inventory, AuditLog &audit, QObject *parent = nullptr);
+    LabFaultModel(LabService *lab, InventoryService &inventory, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -104,7 +103,6 @@ private:
 
     LabService *m_lab;
     InventoryService &m_inventory;
-    AuditLog &m_audit;
     LabDeviceModel m_devices;
     QList<LabFault> m_rows;
 };

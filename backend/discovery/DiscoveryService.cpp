@@ -12,6 +12,7 @@
 
 #include <QJsonArray>
 #include <QSet>
+#include <QTimer>
 #include <QUrl>
 #include <QLoggingCategory>
 
@@ -56,6 +57,7 @@ struct DiscoveryService::Running
     QJsonArray errors;
     QStringList warnings;
     bool cancelled = false;
+    bool flushPending = false;
     QElapsedTimer sincePersist;
     QElapsedTimer clock;
 };
@@ -330,8 +332,20 @@ std::optional<QString> DiscoveryService::checkCertificate(const QString &url, co
 
 void DiscoveryService::persist(Running &run, bool force)
 {
-    if (!force && run.sincePersist.elapsed() < 250)
+    // At most four writes a second; a held-back update is sent when the quarter second is up,
+    // so progress never looks stuck while one slow BMC holds the scan open.
+    if (!force && run.sincePersist.elapsed() < 250) {
+        if (!run.flushPending) {
+            run.flushPending = true;
+            QTimer::singleShot(250 - int(run.sincePersist.elapsed()), this, [this, id = run.job.id] {
+                if (auto r = m_running.value(id)) {
+                    r->flushPending = false;
+                    persist(*r, true);
+                }
+            });
+        }
         return;
+    }
     run.sincePersist.restart();
     if (Status s = m_jobs.update(run.job); !s)
         qCWarning(lcDiscovery, "could not save progress of %s: %s", qPrintable(run.job.id), qPrintable(s.error().message));

@@ -1,6 +1,7 @@
 #include "LabService.h"
 
 #include "RedfishServer.h"
+#include "activity/AuditLog.h"
 #include "core/Ids.h"
 #include "core/Time.h"
 #include "domain/Enums.h"
@@ -19,9 +20,6 @@ Q_LOGGING_CATEGORY(lcLab, "neocloud.lab")
 
 namespace {
 
-const QStringList faultKinds{QStringLiteral("bmc-down"),   QStringLiteral("bmc-slow"),     QStringLiteral("bmc-error"),
-                             QStringLiteral("gpu-failed"), QStringLiteral("drive-failed"), QStringLiteral("link-down"),
-                             QStringLiteral("psu-failed"), QStringLiteral("cnode-down")};
 
 // Each BMC keeps a socket listening and a few open; a thousand BMCs need more than the usual
 // 1,024 descriptors.
@@ -36,10 +34,18 @@ void raiseFileLimit()
 
 } // namespace
 
-LabService::LabService(LabDefinition definition, Database &database, QObject *parent)
+QStringList LabService::faultKinds()
+{
+    return {QStringLiteral("bmc-down"),   QStringLiteral("bmc-slow"),     QStringLiteral("bmc-error"),
+            QStringLiteral("gpu-failed"), QStringLiteral("drive-failed"), QStringLiteral("link-down"),
+            QStringLiteral("psu-failed"), QStringLiteral("cnode-down")};
+}
+
+LabService::LabService(LabDefinition definition, Database &database, AuditLog &audit, QObject *parent)
     : QObject(parent)
     , m_definition(std::move(definition))
     , m_db(database)
+    , m_audit(audit)
 {
     const int threads = int(qBound(qsizetype(1), m_definition.devices.size() / 128 + 1, qsizetype(8)));
     for (int i = 0; i < threads; ++i) {
@@ -159,16 +165,26 @@ Status LabService::loadFaults()
     return success();
 }
 
-Result<LabFault> LabService::addFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId)
+Result<LabFault> LabService::addFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId,
+                                      const QString &user)
+{
+    Result<LabFault> fault = insertFault(body, bmcUrlForId);
+    m_audit.record(user, QStringLiteral("lab.fault.add"), body.value(QLatin1String("device")).toString(),
+                   fault ? success() : Status(fault.error()),
+                   {{QStringLiteral("kind"), body.value(QLatin1String("kind"))}});
+    return fault;
+}
+
+Result<LabFault> LabService::insertFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId)
 {
     for (auto it = body.begin(); it != body.end(); ++it)
         if (!QStringList{QStringLiteral("device"), QStringLiteral("kind"), QStringLiteral("component"), QStringLiteral("latencyMs")}.contains(it.key()))
             return Error::badInput(QStringLiteral("unknown_field"), QStringLiteral("Unknown field '%1'.").arg(it.key()), it.key());
     LabFault fault;
     fault.kind = body.value(QLatin1String("kind")).toString();
-    if (!faultKinds.contains(fault.kind))
+    if (!faultKinds().contains(fault.kind))
         return Error::badInput(QStringLiteral("invalid_enum"),
-                               QStringLiteral("kind must be one of: %1.").arg(faultKinds.join(QLatin1String(", "))), QStringLiteral("kind"));
+                               QStringLiteral("kind must be one of: %1.").arg(faultKinds().join(QLatin1String(", "))), QStringLiteral("kind"));
     const QString named = body.value(QLatin1String("device")).toString();
     if (m_definition.device(named)) {
         fault.device = named;
@@ -225,7 +241,14 @@ Result<LabFault> LabService::addFault(const QJsonObject &body, const std::functi
     return fault;
 }
 
-Status LabService::clearFault(const QString &id)
+Status LabService::clearFault(const QString &id, const QString &user)
+{
+    const Status cleared = removeFault(id);
+    m_audit.record(user, QStringLiteral("lab.fault.clear"), id, cleared);
+    return cleared;
+}
+
+Status LabService::removeFault(const QString &id)
 {
     const auto it = std::find_if(m_faults.begin(), m_faults.end(), [&](const LabFault &f) { return f.id == id; });
     if (it == m_faults.end())

@@ -17,6 +17,7 @@
 
 namespace NeoCloud {
 
+class AuditLog;
 class Database;
 class RedfishServer;
 
@@ -24,7 +25,7 @@ class LabService : public QObject, public LabEndpoints
 {
     Q_OBJECT
 public:
-    LabService(LabDefinition definition, Database &database, QObject *parent = nullptr);
+    LabService(LabDefinition definition, Database &database, AuditLog &audit, QObject *parent = nullptr);
     ~LabService() override;
 
     // Binds every BMC and applies the stored faults. Fails if a BMC cannot listen.
@@ -37,9 +38,13 @@ public:
 
     // Body {"device", "kind", "component"?, "latencyMs"?}; `deviceForId` maps an inventory
     // device id to its BMC URL so faults can name devices either way.
-    Result<LabFault> addFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId);
+    // Both are audited here, whoever asks (the API or the console).
+    Result<LabFault> addFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId,
+                              const QString &user);
     QList<LabFault> faults() const { return m_faults; }
-    Status clearFault(const QString &id);
+    Status clearFault(const QString &id, const QString &user);
+
+    static QStringList faultKinds();
 
     // Added latency on every BMC, for benchmarks.
     void setLatencyForAll(int ms);
@@ -49,6 +54,8 @@ Q_SIGNALS:
     void faultsChanged();
 
 private:
+    Result<LabFault> insertFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId);
+    Status removeFault(const QString &id);
     void rebuild(const QString &deviceName);
     // Runs work in the thread that owns the given host (its servers), and waits for it.
     void runIn(QObject *host, const std::function<void()> &work) const;
@@ -56,6 +63,7 @@ private:
 
     LabDefinition m_definition;
     Database &m_db;
+    AuditLog &m_audit;
     // BMCs are spread over a few threads: each event loop polls every socket it owns on each
     // turn, so one loop with a thousand listening sockets spends its time in poll().
     QList<QThread *> m_threads;

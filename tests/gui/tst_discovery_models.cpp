@@ -102,7 +102,7 @@ private Q_SLOTS:
     void faultShowsAsAChangeOnTheNextScan()
     {
         ScanController scan(m_backend->discovery(), m_backend->lab());
-        LabFaultModel faults(m_backend->lab(), m_backend->inventory(), m_backend->audit());
+        LabFaultModel faults(m_backend->lab(), m_backend->inventory());
         QVERIFY(scan.scanLab());
         QTRY_VERIFY_WITH_TIMEOUT(scan.finished(), scanTimeoutMs);
 
@@ -131,7 +131,7 @@ private Q_SLOTS:
     void bmcDownIsReportedUnreachable()
     {
         ScanController scan(m_backend->discovery(), m_backend->lab());
-        LabFaultModel faults(m_backend->lab(), m_backend->inventory(), m_backend->audit());
+        LabFaultModel faults(m_backend->lab(), m_backend->inventory());
         QVERIFY(scan.scanLab());
         QTRY_VERIFY_WITH_TIMEOUT(scan.finished(), scanTimeoutMs);
         const QString pdu = firstLabDevice(*m_backend->lab(), DeviceKind::Pdu);
@@ -213,7 +213,7 @@ private Q_SLOTS:
 
     void faultListRoundTrip()
     {
-        LabFaultModel faults(m_backend->lab(), m_backend->inventory(), m_backend->audit());
+        LabFaultModel faults(m_backend->lab(), m_backend->inventory());
         QAbstractItemModelTester tester(&faults, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester devicesTester(faults.devices(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         LabService &lab = *m_backend->lab();
@@ -276,11 +276,11 @@ private Q_SLOTS:
         LabService &lab = *m_backend->lab();
         if (device == QLatin1String("<gpu>"))
             device = firstLabDevice(lab, DeviceKind::GpuServer);
-        LabFaultModel faults(&lab, m_backend->inventory(), m_backend->audit());
+        LabFaultModel faults(&lab, m_backend->inventory());
         QJsonObject body{{QStringLiteral("device"), device}, {QStringLiteral("kind"), kind}};
         if (!component.isEmpty())
             body.insert(QStringLiteral("component"), component);
-        const Result<LabFault> direct = lab.addFault(body, {});
+        const Result<LabFault> direct = lab.addFault(body, {}, QStringLiteral("test"));
         QVERIFY(!direct);
         const QString message = faults.addFault(device, kind, component, 0);
         QCOMPARE(message, direct.error().message);
@@ -299,7 +299,7 @@ private Q_SLOTS:
         QVERIFY(!scan.scanLab());
         QVERIFY2(scan.lastError().contains(QLatin1String("No demo lab")), qPrintable(scan.lastError()));
 
-        LabFaultModel faults(nullptr, backend->inventory(), backend->audit());
+        LabFaultModel faults(nullptr, backend->inventory());
         QAbstractItemModelTester tester(&faults, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!faults.available());
         QCOMPARE(faults.rowCount(), 0);

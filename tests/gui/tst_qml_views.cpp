@@ -56,7 +56,7 @@ private Q_SLOTS:
         // No demo lab here: every file must also explain itself without one.
         m_context = std::make_unique<ConsoleContext>(m_backend->inventory(), m_backend->tenants(),
                                                      m_backend->events(), m_backend->discovery(),
-                                                     m_backend->lab(), m_backend->audit());
+                                                     m_backend->lab());
         QTRY_VERIFY(m_context->overview()->loaded() && m_context->events()->loaded()
                     && m_context->devices()->loaded() && m_context->topology()->loaded());
         // A selected device, so the detail panel's parts and ports delegates are created too.

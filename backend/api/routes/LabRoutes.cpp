@@ -1,6 +1,5 @@
 #include "Routes.h"
 
-#include "activity/AuditLog.h"
 #include "api/Router.h"
 #include "inventory/InventoryService.h"
 #include "lab/LabService.h"
@@ -29,7 +28,7 @@ ApiResponse noLab()
 
 } // namespace
 
-void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory, AuditLog &audit)
+void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory)
 {
     // GET /api/v1/lab -> {name, site, bmcCount, bmcs: [{device, kind, url, rack}], vms}
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/lab"), Access::Operator, [lab](const ApiRequest &) {
@@ -48,7 +47,7 @@ void registerLabRoutes(Router &router, LabService *lab, InventoryService &invent
 
     // POST /api/v1/lab/faults {device, kind, component?, latencyMs?} -> 201 fault
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/lab/faults"), Access::OperatorAdmin,
-               [lab, &inventory, &audit](const ApiRequest &request) {
+               [lab, &inventory](const ApiRequest &request) {
                    if (!lab)
                        return noLab();
                    QJsonParseError parseError;
@@ -58,10 +57,7 @@ void registerLabRoutes(Router &router, LabService *lab, InventoryService &invent
                    const auto fault = lab->addFault(doc.object(), [&inventory](const QString &id) {
                        const auto device = inventory.device(id);
                        return device ? device->bmcUrl : QString();
-                   });
-                   audit.record(request.user->username, QStringLiteral("lab.fault.add"),
-                                doc.object().value(QLatin1String("device")).toString(),
-                                fault ? success() : Status(fault.error()));
+                   }, request.user->username);
                    if (!fault)
                        return ApiResponse::error(fault.error());
                    return ApiResponse::json(faultJson(*fault), 201);
@@ -69,11 +65,10 @@ void registerLabRoutes(Router &router, LabService *lab, InventoryService &invent
 
     // DELETE /api/v1/lab/faults/{id} -> 204
     router.add(HttpMethod::Delete, QStringLiteral("/api/v1/lab/faults/{id}"), Access::OperatorAdmin,
-               [lab, &audit](const ApiRequest &request) {
+               [lab](const ApiRequest &request) {
                    if (!lab)
                        return noLab();
-                   const Status cleared = lab->clearFault(request.param(QStringLiteral("id")));
-                   audit.record(request.user->username, QStringLiteral("lab.fault.clear"), request.param(QStringLiteral("id")), cleared);
+                   const Status cleared = lab->clearFault(request.param(QStringLiteral("id")), request.user->username);
                    return cleared ? ApiResponse::noContent() : ApiResponse::error(cleared.error());
                });
 }

@@ -20,6 +20,6 @@ void registerInventoryRoutes(Router &router, InventoryService &inventory);
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);
 void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
 void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth);
-void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory, AuditLog &audit);
+void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
 
 } // namespace NeoCloud
