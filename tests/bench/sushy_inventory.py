@@ -33,11 +33,13 @@ def link(resource, key):
 
 
 summary = {"gpus": 0, "drives": 0, "ports": 0, "dimms": 0}
+drives = set()  # a drive is linked from its storage and from its chassis
 for system in root.get_system_collection().get_members():
     reads += 2
     for p in system.processors.get_members():
         reads += 1
-        summary["gpus"] += p.processor_type == "GPU"
+        # sushy maps the type to its ProcessorType enum (value "GPU")
+        summary["gpus"] += getattr(p.processor_type, "value", p.processor_type) == "GPU"
     sj = system.json
     if link(sj, "Memory"):
         for m in members(link(sj, "Memory")):
@@ -49,7 +51,7 @@ for system in root.get_system_collection().get_members():
         for storage in members(link(sj, "Storage")):
             for drive in get(storage).get("Drives", []):
                 get(drive["@odata.id"])
-                summary["drives"] += 1
+                drives.add(drive["@odata.id"].rstrip("/"))
     for nic in system.ethernet_interfaces.get_members():
         reads += 1
 for chassis in root.get_chassis_collection().get_members():
@@ -57,7 +59,7 @@ for chassis in root.get_chassis_collection().get_members():
     cj = chassis.json
     for drive in (cj.get("Links") or {}).get("Drives", []):
         get(drive["@odata.id"])
-        summary["drives"] += 1
+        drives.add(drive["@odata.id"].rstrip("/"))
     if link(cj, "NetworkAdapters"):
         for adapter in members(link(cj, "NetworkAdapters")):
             a = get(adapter)
@@ -72,5 +74,6 @@ for chassis in root.get_chassis_collection().get_members():
     for key in ("Power", "Thermal"):
         if link(cj, key):
             get(link(cj, key))
+summary["drives"] = len(drives)
 elapsed = time.monotonic() - start
 print(f"sushy: {elapsed * 1000:.1f} ms, {reads} reads, {summary}")
