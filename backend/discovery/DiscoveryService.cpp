@@ -1,5 +1,6 @@
 #include "DiscoveryService.h"
 
+#include "api/JsonKeys.h"
 #include "ScanTargets.h"
 #include "activity/AuditLog.h"
 #include "activity/EventLog.h"
@@ -27,11 +28,11 @@ constexpr int maxChangesKept = 500;
 
 QJsonObject foundJson(const ReconcileSummary &s)
 {
-    return {{QStringLiteral("added"), s.added},
-            {QStringLiteral("changed"), s.changed},
-            {QStringLiteral("unchanged"), s.unchanged},
-            {QStringLiteral("unreachable"), s.unreachable},
-            {QStringLiteral("gone"), s.gone}};
+    return {{Key::added, s.added},
+            {Key::changed, s.changed},
+            {Key::unchanged, s.unchanged},
+            {Key::unreachable, s.unreachable},
+            {Key::gone, s.gone}};
 }
 
 QString describe(const QList<FieldChange> &fields)
@@ -106,10 +107,10 @@ int DiscoveryService::failInterruptedScans()
             continue;
         job.state = JobState::Failed;
         job.finishedAt = nowIso();
-        QJsonArray errors = job.result.value(QLatin1String("errors")).toArray();
-        errors.append(QJsonObject{{QStringLiteral("target"), QStringLiteral("*")},
-                                  {QStringLiteral("message"), QStringLiteral("The process stopped while this scan ran; nothing it found was applied. Run it again.")}});
-        job.result.insert(QStringLiteral("errors"), errors);
+        QJsonArray errors = job.result.value(Key::errors).toArray();
+        errors.append(QJsonObject{{Key::target, QStringLiteral("*")},
+                                  {Key::message, QStringLiteral("The process stopped while this scan ran; nothing it found was applied. Run it again.")}});
+        job.result.insert(Key::errors, errors);
         if (m_jobs.update(job))
             ++count;
         m_events.record(Severity::Warning, QStringLiteral("discovery"),
@@ -147,11 +148,11 @@ Result<Job> DiscoveryService::startScan(const QJsonObject &body, const QString &
     job.payload = run->plan.payload;
     job.createdAt = nowIso();
     job.startedAt = job.createdAt;
-    job.result = {{QStringLiteral("found"), foundJson({})}, {QStringLiteral("errors"), QJsonArray()}};
+    job.result = {{Key::found, foundJson({})}, {Key::errors, QJsonArray()}};
     if (Status s = m_jobs.insert(job); !s)
         return s.error();
     m_audit.record(user, QStringLiteral("discovery.scan"), job.id, success(),
-                   {{QStringLiteral("bmcs"), int(run->plan.bmcs.size())}, {QStringLiteral("site"), run->plan.site}});
+                   {{Key::bmcs, int(run->plan.bmcs.size())}, {Key::site, run->plan.site}});
     qCInfo(lcDiscovery, "scan %s: %d BMCs, concurrency %d", qPrintable(job.id), int(run->plan.bmcs.size()),
            run->plan.concurrency);
     run->clock.start();
@@ -221,10 +222,10 @@ void DiscoveryService::crawlFinished(Running &run, RedfishCrawler *crawler, cons
     if (result.error) {
         outcome.unreachable = result.unreachable;
         if (!result.unreachable && result.error->code != QLatin1String("cancelled"))
-            run.errors.append(QJsonObject{{QStringLiteral("target"), url}, {QStringLiteral("message"), result.error->message}});
+            run.errors.append(QJsonObject{{Key::target, url}, {Key::message, result.error->message}});
     } else if (const auto refused = checkCertificate(url, result.certificateSha256)) {
         // The data may come from an impostor: none of it is applied.
-        run.errors.append(QJsonObject{{QStringLiteral("target"), url}, {QStringLiteral("message"), *refused}});
+        run.errors.append(QJsonObject{{Key::target, url}, {Key::message, *refused}});
         m_events.raiseAlert(Severity::Critical, QStringLiteral("discovery"), *refused);
     } else {
         if (run.typedCredentials.contains(url)) {
@@ -256,8 +257,8 @@ void DiscoveryService::finish(Running &run)
         const auto applied = m_reconciler.apply(run.plan.site, run.outcomes, run.plan.lldp);
         if (!applied) {
             job.state = JobState::Failed;
-            run.errors.append(QJsonObject{{QStringLiteral("target"), QStringLiteral("*")},
-                                          {QStringLiteral("message"), QString(QStringLiteral("Could not store the results: ") + applied.error().message)}});
+            run.errors.append(QJsonObject{{Key::target, QStringLiteral("*")},
+                                          {Key::message, QString(QStringLiteral("Could not store the results: ") + applied.error().message)}});
         } else {
             summary = *applied;
             if (!run.plan.lldp.isEmpty())
@@ -280,17 +281,17 @@ void DiscoveryService::finish(Running &run)
             break;
         QJsonArray fields;
         for (const FieldChange &f : c.fields)
-            fields.append(QJsonObject{{QStringLiteral("field"), f.field}, {QStringLiteral("before"), f.before}, {QStringLiteral("after"), f.after}});
-        changes.append(QJsonObject{{QStringLiteral("device"), c.deviceId}, {QStringLiteral("name"), c.deviceName},
-                                   {QStringLiteral("change"), toString(c.kind)}, {QStringLiteral("fields"), fields}});
+            fields.append(QJsonObject{{Key::field, f.field}, {Key::before, f.before}, {Key::after, f.after}});
+        changes.append(QJsonObject{{Key::device, c.deviceId}, {Key::name, c.deviceName},
+                                   {Key::change, toString(c.kind)}, {Key::fields, fields}});
     }
-    job.result.insert(QStringLiteral("found"), foundJson(summary));
-    job.result.insert(QStringLiteral("errors"), run.errors);
-    job.result.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(run.warnings + summary.warnings));
-    job.result.insert(QStringLiteral("changes"), changes);
-    job.result.insert(QStringLiteral("links"), summary.links);
-    job.result.insert(QStringLiteral("site"), summary.siteId);
-    job.result.insert(QStringLiteral("durationMs"), double(run.clock.elapsed()));
+    job.result.insert(Key::found, foundJson(summary));
+    job.result.insert(Key::errors, run.errors);
+    job.result.insert(Key::warnings, QJsonArray::fromStringList(run.warnings + summary.warnings));
+    job.result.insert(Key::changes, changes);
+    job.result.insert(Key::links, summary.links);
+    job.result.insert(Key::site, summary.siteId);
+    job.result.insert(Key::durationMs, double(run.clock.elapsed()));
     persist(run, true);
     qCInfo(lcDiscovery, "scan %s %s in %lld ms (crawl %lld ms): +%d ~%d =%d unreachable %d gone %d, %d errors", qPrintable(id),
            qPrintable(toString(job.state)), run.clock.elapsed(), crawlMs, summary.added, summary.changed, summary.unchanged,

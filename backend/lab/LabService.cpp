@@ -1,5 +1,6 @@
 #include "LabService.h"
 
+#include "api/JsonKeys.h"
 #include "RedfishServer.h"
 #include "activity/AuditLog.h"
 #include "core/Ids.h"
@@ -131,16 +132,16 @@ QJsonObject LabService::describe() const
 {
     QJsonArray bmcs;
     for (const LabDevice &d : m_definition.devices)
-        bmcs.append(QJsonObject{{QStringLiteral("device"), d.name},
-                                {QStringLiteral("kind"), toString(d.tmpl->kind)},
-                                {QStringLiteral("url"), m_urls.value(d.name)},
-                                {QStringLiteral("rack"), d.rack}});
-    return {{QStringLiteral("name"), m_definition.name},
-            {QStringLiteral("site"), m_definition.site},
-            {QStringLiteral("bmcCount"), int(bmcs.size())},
-            {QStringLiteral("bmcs"), bmcs},
-            {QStringLiteral("credentials"), QJsonObject{{QStringLiteral("username"), m_definition.username}}},
-            {QStringLiteral("vms"), QJsonValue()}};
+        bmcs.append(QJsonObject{{Key::device, d.name},
+                                {Key::kind, toString(d.tmpl->kind)},
+                                {Key::url, m_urls.value(d.name)},
+                                {Key::rack, d.rack}});
+    return {{Key::name, m_definition.name},
+            {Key::site, m_definition.site},
+            {Key::bmcCount, int(bmcs.size())},
+            {Key::bmcs, bmcs},
+            {Key::credentials, QJsonObject{{Key::username, m_definition.username}}},
+            {Key::vms, QJsonValue()}};
 }
 
 Status LabService::loadFaults()
@@ -169,23 +170,23 @@ Result<LabFault> LabService::addFault(const QJsonObject &body, const std::functi
                                       const QString &user)
 {
     Result<LabFault> fault = insertFault(body, bmcUrlForId);
-    m_audit.record(user, QStringLiteral("lab.fault.add"), body.value(QLatin1String("device")).toString(),
+    m_audit.record(user, QStringLiteral("lab.fault.add"), body.value(Key::device).toString(),
                    fault ? success() : Status(fault.error()),
-                   {{QStringLiteral("kind"), body.value(QLatin1String("kind"))}});
+                   {{Key::kind, body.value(Key::kind)}});
     return fault;
 }
 
 Result<LabFault> LabService::insertFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId)
 {
     for (auto it = body.begin(); it != body.end(); ++it)
-        if (!QStringList{QStringLiteral("device"), QStringLiteral("kind"), QStringLiteral("component"), QStringLiteral("latencyMs")}.contains(it.key()))
+        if (!QStringList{Key::device, QStringLiteral("kind"), QStringLiteral("component"), QStringLiteral("latencyMs")}.contains(it.key()))
             return Error::badInput(QStringLiteral("unknown_field"), QStringLiteral("Unknown field '%1'.").arg(it.key()), it.key());
     LabFault fault;
-    fault.kind = body.value(QLatin1String("kind")).toString();
+    fault.kind = body.value(Key::kind).toString();
     if (!faultKinds().contains(fault.kind))
         return Error::badInput(QStringLiteral("invalid_enum"),
                                QStringLiteral("kind must be one of: %1.").arg(faultKinds().join(QLatin1String(", "))), QStringLiteral("kind"));
-    const QString named = body.value(QLatin1String("device")).toString();
+    const QString named = body.value(Key::device).toString();
     if (m_definition.device(named)) {
         fault.device = named;
     } else if (!named.isEmpty() && bmcUrlForId) {
@@ -196,11 +197,11 @@ Result<LabFault> LabService::insertFault(const QJsonObject &body, const std::fun
     }
     if (fault.device.isEmpty())
         return Error::notFound(QStringLiteral("lab device"), named);
-    const QJsonValue component = body.value(QLatin1String("component"));
+    const QJsonValue component = body.value(Key::component);
     if (!component.isUndefined() && !component.isString())
         return Error::badInput(QStringLiteral("wrong_type"), QStringLiteral("component must be a string."), QStringLiteral("component"));
     fault.component = component.toString();
-    const QJsonValue latency = body.value(QLatin1String("latencyMs"));
+    const QJsonValue latency = body.value(Key::latencyMs);
     if (!latency.isUndefined() && (!latency.isDouble() || latency.toInt() < 0 || latency.toInt() > 120000))
         return Error::badInput(QStringLiteral("invalid_latency"), QStringLiteral("latencyMs must be 0 to 120000."), QStringLiteral("latencyMs"));
     fault.latencyMs = fault.kind == QLatin1String("bmc-slow") ? latency.toInt(2000) : 0;

@@ -1,5 +1,6 @@
 #include "Routes.h"
 
+#include "api/JsonKeys.h"
 #include "api/JsonMapping.h"
 #include "api/RequestInput.h"
 #include "api/Router.h"
@@ -16,12 +17,12 @@ namespace {
 QJsonObject scanJson(const Job &job)
 {
     QJsonObject out = job.result;
-    out.insert(QStringLiteral("id"), job.id);
-    out.insert(QStringLiteral("state"), toString(job.state));
-    out.insert(QStringLiteral("progress"), QJsonObject{{QStringLiteral("done"), job.progressDone}, {QStringLiteral("total"), job.progressTotal}});
-    out.insert(QStringLiteral("startedAt"), job.startedAt.isEmpty() ? QJsonValue() : QJsonValue(job.startedAt));
-    out.insert(QStringLiteral("finishedAt"), job.finishedAt.isEmpty() ? QJsonValue() : QJsonValue(job.finishedAt));
-    out.insert(QStringLiteral("request"), job.payload);
+    out.insert(Key::id, job.id);
+    out.insert(Key::state, toString(job.state));
+    out.insert(Key::progress, QJsonObject{{Key::done, job.progressDone}, {Key::total, job.progressTotal}});
+    out.insert(Key::startedAt, job.startedAt.isEmpty() ? QJsonValue() : QJsonValue(job.startedAt));
+    out.insert(Key::finishedAt, job.finishedAt.isEmpty() ? QJsonValue() : QJsonValue(job.finishedAt));
+    out.insert(Key::request, job.payload);
     return out;
 }
 

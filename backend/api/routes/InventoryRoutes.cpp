@@ -1,5 +1,6 @@
 #include "Routes.h"
 
+#include "api/JsonKeys.h"
 #include "api/JsonMapping.h"
 #include "api/RequestInput.h"
 #include "api/Router.h"
@@ -97,7 +98,7 @@ void registerInventoryRoutes(Router &router, InventoryService &inventory)
                    QJsonArray edges;
                    for (const Link &l : *links)
                        edges.append(toJson(l));
-                   return ApiResponse::json(QJsonObject{{QStringLiteral("nodes"), nodes}, {QStringLiteral("links"), edges}});
+                   return ApiResponse::json(QJsonObject{{Key::nodes, nodes}, {Key::links, edges}});
                });
 
     // GET /api/v1/links?site=&limit=&offset= -> {items: [link], total}

@@ -1,5 +1,6 @@
 #include "Routes.h"
 
+#include "api/JsonKeys.h"
 #include "api/Router.h"
 #include "inventory/InventoryService.h"
 #include "lab/LabService.h"
@@ -12,12 +13,12 @@ namespace {
 
 QJsonObject faultJson(const LabFault &f)
 {
-    return {{QStringLiteral("id"), f.id},
-            {QStringLiteral("device"), f.device},
-            {QStringLiteral("kind"), f.kind},
-            {QStringLiteral("component"), f.component.isEmpty() ? QJsonValue() : QJsonValue(f.component)},
-            {QStringLiteral("latencyMs"), f.latencyMs},
-            {QStringLiteral("createdAt"), f.createdAt}};
+    return {{Key::id, f.id},
+            {Key::device, f.device},
+            {Key::kind, f.kind},
+            {Key::component, f.component.isEmpty() ? QJsonValue() : QJsonValue(f.component)},
+            {Key::latencyMs, f.latencyMs},
+            {Key::createdAt, f.createdAt}};
 }
 
 ApiResponse noLab()
@@ -42,7 +43,7 @@ void registerLabRoutes(Router &router, LabService *lab, InventoryService &invent
         QJsonArray items;
         for (const LabFault &f : lab->faults())
             items.append(faultJson(f));
-        return ApiResponse::json(QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("total"), int(items.size())}});
+        return ApiResponse::json(QJsonObject{{Key::items, items}, {Key::total, int(items.size())}});
     });
 
     // POST /api/v1/lab/faults {device, kind, component?, latencyMs?} -> 201 fault
