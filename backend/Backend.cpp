@@ -8,6 +8,7 @@
 #include "discovery/DiscoveryService.h"
 #include "discovery/Reconciler.h"
 #include "lab/LabService.h"
+#include "services/Catalog.h"
 #include "store/BmcTrustRepository.h"
 #include "store/JobRepository.h"
 #include "inventory/InventoryService.h"
@@ -87,9 +88,15 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
         b->m_discovery->setLab(b->m_lab.get());
     }
 
+    Result<Catalog> catalog = Catalog::load();
+    if (!catalog)
+        return catalog.error();
+    b->m_catalog = std::make_unique<Catalog>(std::move(catalog).value());
+
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     Router &router = b->m_api->router();
     registerSystemRoutes(router, db);
+    registerCatalogRoutes(router, *b->m_catalog);
     registerAuthRoutes(router, *b->m_auth);
     registerInventoryRoutes(router, *b->m_inventory);
     registerActivityRoutes(router, *b->m_events, *b->m_audit);

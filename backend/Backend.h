@@ -13,6 +13,7 @@ namespace NeoCloud {
 
 class ActivityRepository;
 class AuditLog;
+class Catalog;
 class BmcTrustRepository;
 class AuthService;
 class Database;
@@ -62,6 +63,7 @@ public:
     AuditLog &audit() { return *m_audit; }
     AuthService &auth() { return *m_auth; }
     HttpApi &api() { return *m_api; }
+    const Catalog &catalog() const { return *m_catalog; }
     DiscoveryService &discovery() { return *m_discovery; }
     LabService *lab() { return m_lab.get(); } // null without a lab
 
@@ -86,6 +88,7 @@ private:
     std::unique_ptr<Reconciler> m_reconciler;
     std::unique_ptr<DiscoveryService> m_discovery;
     std::unique_ptr<LabService> m_lab;
+    std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<HttpApi> m_api;
     QString m_generatedAdminPassword;
 };

@@ -71,6 +71,15 @@ private Q_SLOTS:
         QCOMPARE(version.json.value(QLatin1String("qt")).toString(), QString::fromLatin1(qVersion()));
     }
 
+    void catalogListsTheSevenKinds()
+    {
+        const HttpAnswer catalog = m_http->get(QStringLiteral("/api/v1/catalog"));
+        QCOMPARE(catalog.status, 200);
+        QCOMPARE(catalog.json.value(QLatin1String("total")).toInt(), 7);
+        for (const QJsonValue &k : catalog.json.value(QLatin1String("items")).toArray())
+            QCOMPARE(k[QLatin1String("schema")][QLatin1String("type")].toString(), QStringLiteral("object"));
+    }
+
     void securityHeadersOnEveryAnswer()
     {
         for (const QString &path : {QStringLiteral("/api/v1/health"), QStringLiteral("/nope")}) {

@@ -5,6 +5,7 @@
 namespace NeoCloud {
 
 class AuditLog;
+class Catalog;
 class AuthService;
 class Database;
 class DiscoveryService;
@@ -15,6 +16,7 @@ class Router;
 class TenantService;
 
 void registerSystemRoutes(Router &router, const Database &database);
+void registerCatalogRoutes(Router &router, const Catalog &catalog);
 void registerAuthRoutes(Router &router, AuthService &auth);
 void registerInventoryRoutes(Router &router, InventoryService &inventory);
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);

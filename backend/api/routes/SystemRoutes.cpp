@@ -3,6 +3,7 @@
 #include "api/JsonKeys.h"
 #include "api/Router.h"
 #include "core/Version.h"
+#include "services/Catalog.h"
 #include "store/Database.h"
 
 #include <QFile>
@@ -10,6 +11,15 @@
 #include <QSqlQuery>
 
 namespace NeoCloud {
+
+void registerCatalogRoutes(Router &router, const Catalog &catalog)
+{
+    // GET /api/v1/catalog -> {items: [{kind, title, description, vastProtocols, schema, example}], total}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/catalog"), Access::Authenticated, [&catalog](const ApiRequest &) {
+        const QJsonArray kinds = catalog.kinds();
+        return ApiResponse::json(QJsonObject{{Key::items, kinds}, {Key::total, int(kinds.size())}});
+    });
+}
 
 void registerSystemRoutes(Router &router, const Database &database)
 {
