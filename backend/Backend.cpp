@@ -9,6 +9,7 @@
 #include "discovery/Reconciler.h"
 #include "lab/LabService.h"
 #include "services/Catalog.h"
+#include "tenancy/AccessKeyService.h"
 #include "store/BmcTrustRepository.h"
 #include "store/JobRepository.h"
 #include "inventory/InventoryService.h"
@@ -69,7 +70,8 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     Result<SecretBox> box = SecretBox::open(QFileInfo(db.location()).absolutePath() + QStringLiteral("/neocloud.key"));
     if (!box)
         return box.error();
-    b->m_trustRepository = std::make_unique<BmcTrustRepository>(db, std::move(box).value());
+    b->m_trustRepository = std::make_unique<BmcTrustRepository>(db, *box);
+    b->m_accessKeys = std::make_unique<AccessKeyService>(db, *b->m_userRepository, *box, *b->m_audit);
     b->m_reconciler = std::make_unique<Reconciler>(db, *b->m_inventoryRepository);
     DiscoveryConfig discoveryConfig;
     discoveryConfig.crawl.timeoutMs = config.crawlTimeoutMs;
@@ -101,7 +103,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerInventoryRoutes(router, *b->m_inventory);
     registerActivityRoutes(router, *b->m_events, *b->m_audit);
     registerDiscoveryRoutes(router, *b->m_discovery);
-    registerTenantRoutes(router, *b->m_tenants, *b->m_auth);
+    registerTenantRoutes(router, *b->m_tenants, *b->m_auth, *b->m_accessKeys);
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
 
     if (b->m_lab && config.initialLabScan) {

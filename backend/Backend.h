@@ -11,6 +11,7 @@
 
 namespace NeoCloud {
 
+class AccessKeyService;
 class ActivityRepository;
 class AuditLog;
 class Catalog;
@@ -88,6 +89,7 @@ private:
     std::unique_ptr<Reconciler> m_reconciler;
     std::unique_ptr<DiscoveryService> m_discovery;
     std::unique_ptr<LabService> m_lab;
+    std::unique_ptr<AccessKeyService> m_accessKeys;
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<HttpApi> m_api;
     QString m_generatedAdminPassword;

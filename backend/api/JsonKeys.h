@@ -7,6 +7,7 @@ namespace NeoCloud::Key {
 
 #define NEOCLOUD_KEY(name) inline constexpr QLatin1String name{#name};
 NEOCLOUD_KEY(a)
+NEOCLOUD_KEY(accessKey)
 NEOCLOUD_KEY(action)
 NEOCLOUD_KEY(added)
 NEOCLOUD_KEY(after)
@@ -80,7 +81,10 @@ NEOCLOUD_KEY(quotas)
 NEOCLOUD_KEY(rack)
 NEOCLOUD_KEY(request)
 NEOCLOUD_KEY(result)
+NEOCLOUD_KEY(revokedAt)
 NEOCLOUD_KEY(role)
+NEOCLOUD_KEY(rotatedAt)
+NEOCLOUD_KEY(secretKey)
 NEOCLOUD_KEY(serial)
 NEOCLOUD_KEY(severity)
 NEOCLOUD_KEY(site)

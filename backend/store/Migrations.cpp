@@ -221,11 +221,29 @@ Migration v6()
     }};
 }
 
+Migration v7()
+{
+    // S3 access keys of tenant users: the secret is sealed (auth/SecretBox.h), shown once.
+    return {7, QStringLiteral("tenant access keys"), {
+        QStringLiteral(R"(CREATE TABLE access_keys (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            access_key TEXT NOT NULL UNIQUE,
+            secret TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('active', 'revoked')),
+            created_at TEXT NOT NULL,
+            rotated_at TEXT,
+            revoked_at TEXT))"),
+        QStringLiteral("CREATE INDEX access_keys_tenant ON access_keys (tenant_id)"),
+    }};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7()};
     return all;
 }
 

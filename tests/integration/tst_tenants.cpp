@@ -8,9 +8,11 @@
 #include "api/HttpApi.h"
 #include "discovery/DiscoveryService.h"
 #include "lab/LabService.h"
+#include "store/Database.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTcpServer>
 
 using namespace NeoCloud;
@@ -206,6 +208,57 @@ private Q_SLOTS:
         QCOMPARE(alice.post(QStringLiteral("/api/v1/tenants/") + globex + QStringLiteral("/users"),
                             R"({"username":"mallory","password":"mallory-long-password","role":"tenant-admin"})").status, 404);
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/tenants/") + acme + QStringLiteral("/users")).json.value(QLatin1String("total")).toInt(), 2);
+    }
+
+    void accessKeysShowTheirSecretOnce()
+    {
+        const QString acme = create(tenantBody(QStringLiteral("acme"))).json.value(QLatin1String("id")).toString();
+        const QString globex = create(tenantBody(QStringLiteral("globex"))).json.value(QLatin1String("id")).toString();
+        const QString keysOf = QStringLiteral("/api/v1/tenants/") + acme + QStringLiteral("/keys");
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/tenants/") + acme + QStringLiteral("/users"),
+                              R"({"username":"dave","password":"dave-long-password","role":"tenant-admin"})").status, 201);
+        QCOMPARE(m_http->post(QStringLiteral("/api/v1/tenants/") + globex + QStringLiteral("/users"),
+                              R"({"username":"erin","password":"erin-long-password","role":"tenant-viewer"})").status, 201);
+
+        const HttpAnswer issued = m_http->post(keysOf, R"({"username":"dave"})");
+        QCOMPARE(issued.status, 201);
+        const QString keyId = issued.json.value(QLatin1String("id")).toString();
+        const QString secret = issued.json.value(QLatin1String("secretKey")).toString();
+        QVERIFY(issued.json.value(QLatin1String("accessKey")).toString().startsWith(QLatin1String("NCBK")));
+        QCOMPARE(issued.json.value(QLatin1String("accessKey")).toString().size(), 20);
+        QVERIFY(secret.size() >= 40);
+        // Stored sealed, and never listed.
+        const HttpAnswer listed = m_http->get(keysOf);
+        QCOMPARE(listed.json.value(QLatin1String("total")).toInt(), 1);
+        QVERIFY(!listed.body.contains(secret.toLatin1()));
+        QVERIFY(!listed.body.contains("secretKey"));
+        QSqlQuery q((*m_backend)->database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT secret FROM access_keys")) && q.next());
+        QVERIFY(!q.value(0).toString().contains(secret));
+
+        // A user of another tenant cannot hold this tenant's key.
+        QCOMPARE(m_http->post(keysOf, R"({"username":"erin"})").status, 422);
+
+        const HttpAnswer rotated = m_http->post(keysOf + QLatin1Char('/') + keyId + QStringLiteral("/rotate"), {});
+        QCOMPARE(rotated.status, 200);
+        QCOMPARE(rotated.json.value(QLatin1String("accessKey")), issued.json.value(QLatin1String("accessKey")));
+        QVERIFY(rotated.json.value(QLatin1String("secretKey")).toString() != secret);
+        QVERIFY(!rotated.json.value(QLatin1String("rotatedAt")).isNull());
+
+        // The tenant's admin manages its keys; another tenant's user cannot see them.
+        HttpClient dave((*m_backend)->api().servers().first()->serverPort());
+        dave.setToken(login(QStringLiteral("dave"), QStringLiteral("dave-long-password")));
+        QCOMPARE(dave.get(keysOf).json.value(QLatin1String("total")).toInt(), 1);
+        HttpClient erin((*m_backend)->api().servers().first()->serverPort());
+        erin.setToken(login(QStringLiteral("erin"), QStringLiteral("erin-long-password")));
+        QCOMPARE(erin.get(keysOf).status, 404);
+        QCOMPARE(erin.post(QStringLiteral("/api/v1/tenants/") + globex + QStringLiteral("/keys"), R"({"username":"erin"})").status, 403);
+
+        QCOMPARE(dave.send("DELETE", keysOf + QLatin1Char('/') + keyId).status, 204);
+        QCOMPARE(m_http->get(keysOf).json.value(QLatin1String("items")).toArray().first()[QLatin1String("state")].toString(), QStringLiteral("revoked"));
+        QCOMPARE(m_http->send("DELETE", keysOf + QLatin1Char('/') + keyId).status, 409);
+        QCOMPARE(m_http->post(keysOf + QLatin1Char('/') + keyId + QStringLiteral("/rotate"), {}).status, 409);
+        QCOMPARE(m_http->post(keysOf + QStringLiteral("/key-nope/rotate"), {}).status, 404);
     }
 };
 

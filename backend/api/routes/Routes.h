@@ -4,6 +4,7 @@
 
 namespace NeoCloud {
 
+class AccessKeyService;
 class AuditLog;
 class Catalog;
 class AuthService;
@@ -21,7 +22,7 @@ void registerAuthRoutes(Router &router, AuthService &auth);
 void registerInventoryRoutes(Router &router, InventoryService &inventory);
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);
 void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
-void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth);
+void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys);
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
 
 } // namespace NeoCloud

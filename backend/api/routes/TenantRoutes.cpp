@@ -6,6 +6,7 @@
 #include "api/Router.h"
 #include "auth/AuthService.h"
 #include "domain/Enums.h"
+#include "tenancy/AccessKeyService.h"
 #include "tenancy/TenantService.h"
 
 #include <QJsonArray>
@@ -18,6 +19,36 @@ bool isTenantRole(const User &u) { return u.role == Role::TenantAdmin || u.role 
 // A tenant's users see their own tenant and nothing else; anything else is "not found", so they
 // cannot even learn that other tenants exist.
 bool sees(const User &u, const QString &tenantId) { return !isTenantRole(u) || u.tenantId == tenantId; }
+
+// Operators and the tenant's own admins change a tenant's users and keys; viewers only look.
+std::optional<Error> refuseChange(const User &caller, const QString &tenantId)
+{
+    if (!sees(caller, tenantId))
+        return Error::notFound(QStringLiteral("tenant"), tenantId);
+    if (caller.role == Role::OperatorViewer || caller.role == Role::TenantViewer)
+        return Error{ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("Viewers cannot change users or keys."), {}};
+    return std::nullopt;
+}
+
+QJsonObject keyJson(const AccessKey &k)
+{
+    QJsonObject out{{Key::id, k.id},
+                    {Key::username, k.username},
+                    {Key::accessKey, k.accessKey},
+                    {Key::state, k.state},
+                    {Key::createdAt, k.createdAt}};
+    out.insert(Key::rotatedAt, k.rotatedAt.isEmpty() ? QJsonValue() : QJsonValue(k.rotatedAt));
+    out.insert(Key::revokedAt, k.revokedAt.isEmpty() ? QJsonValue() : QJsonValue(k.revokedAt));
+    return out;
+}
+
+// The only answers that carry a secret: creation and rotation.
+QJsonObject issuedJson(const IssuedKey &issued)
+{
+    QJsonObject out = keyJson(issued.key);
+    out.insert(Key::secretKey, issued.secret);
+    return out;
+}
 
 Error bad(const QString &field, const QString &message) { return Error::badInput(QStringLiteral("wrong_type"), message, field); }
 
@@ -107,7 +138,7 @@ Status readQuotasAndNetwork(const QJsonObject &body, TenantPatch &patch, QString
 
 } // namespace
 
-void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth)
+void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys)
 {
     // GET /api/v1/tenants?limit=&offset= -> {items: [tenant], total}; a tenant's user sees only its own
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/tenants"), Access::Authenticated, [&tenants](const ApiRequest &request) {
@@ -207,10 +238,8 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants/{id}/users"), Access::Authenticated, [&tenants, &auth](const ApiRequest &request) {
         const QString id = request.param(QStringLiteral("id"));
         const User &caller = *request.user;
-        if (!sees(caller, id))
-            return ApiResponse::error(Error::notFound(QStringLiteral("tenant"), id));
-        if (caller.role == Role::OperatorViewer || caller.role == Role::TenantViewer)
-            return ApiResponse::error({ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("Viewers cannot add users."), {}});
+        if (const auto refused = refuseChange(caller, id))
+            return ApiResponse::error(*refused);
         if (const auto tenant = tenants.get(id); !tenant)
             return ApiResponse::error(tenant.error());
         const auto body = readJsonObject(request, {Key::username, Key::password, Key::role});
@@ -229,6 +258,59 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
         const auto user = auth.createTenantUser(id, *username, *password, *role, caller.username);
         return user ? ApiResponse::json(toJson(*user), 201) : ApiResponse::error(user.error());
     });
+
+    // GET /api/v1/tenants/{id}/keys -> {items: [{id, username, accessKey, state, createdAt, rotatedAt, revokedAt}], total}; never secrets
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/tenants/{id}/keys"), Access::Authenticated, [&tenants, &keys](const ApiRequest &request) {
+        const QString id = request.param(QStringLiteral("id"));
+        if (!sees(*request.user, id))
+            return ApiResponse::error(Error::notFound(QStringLiteral("tenant"), id));
+        if (const auto tenant = tenants.get(id); !tenant)
+            return ApiResponse::error(tenant.error());
+        const auto list = keys.list(id);
+        if (!list)
+            return ApiResponse::error(list.error());
+        QJsonArray items;
+        for (const AccessKey &k : *list)
+            items.append(keyJson(k));
+        return ApiResponse::json(QJsonObject{{Key::items, items}, {Key::total, int(items.size())}});
+    });
+
+    // POST /api/v1/tenants/{id}/keys {username} -> 201 key with its secretKey, shown this once
+    router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants/{id}/keys"), Access::Authenticated, [&tenants, &keys](const ApiRequest &request) {
+        const QString id = request.param(QStringLiteral("id"));
+        if (const auto refused = refuseChange(*request.user, id))
+            return ApiResponse::error(*refused);
+        if (const auto tenant = tenants.get(id); !tenant)
+            return ApiResponse::error(tenant.error());
+        const auto body = readJsonObject(request, {Key::username});
+        if (!body)
+            return ApiResponse::error(body.error());
+        const auto username = requireString(*body, Key::username);
+        if (!username)
+            return ApiResponse::error(username.error());
+        const auto issued = keys.create(id, *username, request.user->username);
+        return issued ? ApiResponse::json(issuedJson(*issued), 201) : ApiResponse::error(issued.error());
+    });
+
+    // POST /api/v1/tenants/{id}/keys/{keyId}/rotate -> key with its new secretKey, shown this once
+    router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants/{id}/keys/{keyId}/rotate"), Access::Authenticated,
+               [&keys](const ApiRequest &request) {
+                   const QString id = request.param(QStringLiteral("id"));
+                   if (const auto refused = refuseChange(*request.user, id))
+                       return ApiResponse::error(*refused);
+                   const auto issued = keys.rotate(id, request.param(QStringLiteral("keyId")), request.user->username);
+                   return issued ? ApiResponse::json(issuedJson(*issued)) : ApiResponse::error(issued.error());
+               });
+
+    // DELETE /api/v1/tenants/{id}/keys/{keyId} -> 204; the key is revoked (kept for the audit trail)
+    router.add(HttpMethod::Delete, QStringLiteral("/api/v1/tenants/{id}/keys/{keyId}"), Access::Authenticated,
+               [&keys](const ApiRequest &request) {
+                   const QString id = request.param(QStringLiteral("id"));
+                   if (const auto refused = refuseChange(*request.user, id))
+                       return ApiResponse::error(*refused);
+                   const Status revoked = keys.revoke(id, request.param(QStringLiteral("keyId")), request.user->username);
+                   return revoked ? ApiResponse::noContent() : ApiResponse::error(revoked.error());
+               });
 
     // GET /api/v1/network/pools -> {items: [pool], total}
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/network/pools"), Access::Operator, [&tenants](const ApiRequest &) {
