@@ -37,6 +37,47 @@ Device deviceFrom(const QSqlQuery &q)
 
 QVariant nullable(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
 
+// Columns from `first` on: id, kind, name, model, serial, firmware, capacity_bytes, health.
+Component componentFrom(const QSqlQuery &q, int first)
+{
+    Component comp;
+    comp.id = q.value(first).toString();
+    comp.kind = parseEnum<ComponentKind>(q.value(first + 1).toString()).value_or(ComponentKind::Gpu);
+    comp.name = q.value(first + 2).toString();
+    comp.model = q.value(first + 3).toString();
+    comp.serial = q.value(first + 4).toString();
+    comp.firmware = q.value(first + 5).toString();
+    comp.capacityBytes = q.value(first + 6).toLongLong();
+    comp.health = parseEnum<Health>(q.value(first + 7).toString()).value_or(Health::Unknown);
+    return comp;
+}
+
+// Columns from `first` on: id, name, mac, speed_gbps, link_state.
+Port portFrom(const QSqlQuery &q, int first)
+{
+    return {q.value(first).toString(), q.value(first + 1).toString(), q.value(first + 2).toString(),
+            q.value(first + 3).toDouble(), parseEnum<LinkState>(q.value(first + 4).toString()).value_or(LinkState::Unknown)};
+}
+
+// Binds rack_id, name, kind, vendor, model, serial, firmware, position, height_u, health, state,
+// bmc_url, updated_at: the device's own fields, in that order, for INSERT and UPDATE alike.
+void bindDeviceFields(QSqlQuery &q, const Device &device)
+{
+    q.addBindValue(nullable(device.rackId));
+    q.addBindValue(text(device.name));
+    q.addBindValue(toString(device.kind));
+    q.addBindValue(text(device.vendor));
+    q.addBindValue(text(device.model));
+    q.addBindValue(text(device.serial));
+    q.addBindValue(text(device.firmware));
+    q.addBindValue(device.position ? QVariant(*device.position) : QVariant());
+    q.addBindValue(device.heightU);
+    q.addBindValue(toString(device.health));
+    q.addBindValue(text(device.state));
+    q.addBindValue(text(device.bmcUrl));
+    q.addBindValue(text(device.updatedAt));
+}
+
 // Escapes LIKE wildcards so a search for "gpu_1" finds that name, not "gpuX1".
 QString likePattern(const QString &text)
 {
@@ -172,18 +213,8 @@ Result<Device> InventoryRepository::device(const QString &id) const
     c.addBindValue(text(id));
     if (Status s = exec(c, QStringLiteral("read components")); !s)
         return s.error();
-    while (c.next()) {
-        Component comp;
-        comp.id = c.value(0).toString();
-        comp.kind = parseEnum<ComponentKind>(c.value(1).toString()).value_or(ComponentKind::Gpu);
-        comp.name = c.value(2).toString();
-        comp.model = c.value(3).toString();
-        comp.serial = c.value(4).toString();
-        comp.firmware = c.value(5).toString();
-        comp.capacityBytes = c.value(6).toLongLong();
-        comp.health = parseEnum<Health>(c.value(7).toString()).value_or(Health::Unknown);
-        device.components.append(comp);
-    }
+    while (c.next())
+        device.components.append(componentFrom(c, 0));
 
     QSqlQuery p(m_db.connection());
     p.prepare(QStringLiteral("SELECT id, name, mac, speed_gbps, link_state FROM ports "
@@ -191,11 +222,8 @@ Result<Device> InventoryRepository::device(const QString &id) const
     p.addBindValue(text(id));
     if (Status s = exec(p, QStringLiteral("read ports")); !s)
         return s.error();
-    while (p.next()) {
-        device.ports.append({p.value(0).toString(), p.value(1).toString(), p.value(2).toString(),
-                             p.value(3).toDouble(),
-                             parseEnum<LinkState>(p.value(4).toString()).value_or(LinkState::Unknown)});
-    }
+    while (p.next())
+        device.ports.append(portFrom(p, 0));
     return device;
 }
 
@@ -245,19 +273,7 @@ Status InventoryRepository::insertDevice(const Device &device)
                   + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(text(device.id));
         q.addBindValue(text(device.siteId));
-        q.addBindValue(nullable(device.rackId));
-        q.addBindValue(text(device.name));
-        q.addBindValue(toString(device.kind));
-        q.addBindValue(text(device.vendor));
-        q.addBindValue(text(device.model));
-        q.addBindValue(text(device.serial));
-        q.addBindValue(text(device.firmware));
-        q.addBindValue(device.position ? QVariant(*device.position) : QVariant());
-        q.addBindValue(device.heightU);
-        q.addBindValue(toString(device.health));
-        q.addBindValue(text(device.state));
-        q.addBindValue(text(device.bmcUrl));
-        q.addBindValue(text(device.updatedAt));
+        bindDeviceFields(q, device);
         if (Status s = exec(q, QStringLiteral("add device '%1'").arg(device.name)); !s)
             return s;
 
@@ -364,29 +380,16 @@ Result<QList<Device>> InventoryRepository::devicesWithDetail(const QString &site
     c.addBindValue(text(siteId));
     if (Status s = exec(c, QStringLiteral("read components")); !s)
         return s.error();
-    while (c.next()) {
-        Component comp;
-        comp.id = c.value(1).toString();
-        comp.kind = parseEnum<ComponentKind>(c.value(2).toString()).value_or(ComponentKind::Gpu);
-        comp.name = c.value(3).toString();
-        comp.model = c.value(4).toString();
-        comp.serial = c.value(5).toString();
-        comp.firmware = c.value(6).toString();
-        comp.capacityBytes = c.value(7).toLongLong();
-        comp.health = parseEnum<Health>(c.value(8).toString()).value_or(Health::Unknown);
-        devices[index.value(c.value(0).toString())].components.append(comp);
-    }
+    while (c.next())
+        devices[index.value(c.value(0).toString())].components.append(componentFrom(c, 1));
     QSqlQuery p(m_db.connection());
     p.prepare(QStringLiteral("SELECT p.device_id, p.id, p.name, p.mac, p.speed_gbps, p.link_state FROM ports p "
                              "JOIN devices d ON d.id = p.device_id WHERE d.site_id = ? ORDER BY p.device_id, p.name"));
     p.addBindValue(text(siteId));
     if (Status s = exec(p, QStringLiteral("read ports")); !s)
         return s.error();
-    while (p.next()) {
-        devices[index.value(p.value(0).toString())].ports.append(
-            {p.value(1).toString(), p.value(2).toString(), p.value(3).toString(), p.value(4).toDouble(),
-             parseEnum<LinkState>(p.value(5).toString()).value_or(LinkState::Unknown)});
-    }
+    while (p.next())
+        devices[index.value(p.value(0).toString())].ports.append(portFrom(p, 1));
     return devices;
 }
 
@@ -397,19 +400,7 @@ Status InventoryRepository::updateDevice(const Device &device)
         q.prepare(QStringLiteral("UPDATE devices SET rack_id = ?, name = ?, kind = ?, vendor = ?, model = ?, "
                                  "serial = ?, firmware = ?, position = ?, height_u = ?, health = ?, state = ?, "
                                  "bmc_url = ?, updated_at = ? WHERE id = ?"));
-        q.addBindValue(nullable(device.rackId));
-        q.addBindValue(text(device.name));
-        q.addBindValue(toString(device.kind));
-        q.addBindValue(text(device.vendor));
-        q.addBindValue(text(device.model));
-        q.addBindValue(text(device.serial));
-        q.addBindValue(text(device.firmware));
-        q.addBindValue(device.position ? QVariant(*device.position) : QVariant());
-        q.addBindValue(device.heightU);
-        q.addBindValue(toString(device.health));
-        q.addBindValue(text(device.state));
-        q.addBindValue(text(device.bmcUrl));
-        q.addBindValue(text(device.updatedAt));
+        bindDeviceFields(q, device);
         q.addBindValue(text(device.id));
         if (Status s = exec(q, QStringLiteral("update device '%1'").arg(device.name)); !s)
             return s;
