@@ -1,5 +1,7 @@
 #include "RequestInput.h"
 
+#include "core/JsonInput.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -21,14 +23,8 @@ Result<QJsonObject> readJsonObject(const ApiRequest &request, const QStringList 
         return Error::badInput(QStringLiteral("expected_object"),
                                QStringLiteral("The body must be a JSON object."));
     const QJsonObject object = document.object();
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!allowedKeys.contains(it.key())) {
-            return Error::badInput(QStringLiteral("unknown_field"),
-                                   QStringLiteral("Unknown field '%1'; this route accepts: %2.")
-                                       .arg(it.key(), allowedKeys.join(QLatin1String(", "))),
-                                   it.key());
-        }
-    }
+    if (Status s = rejectUnknownKeys(object, allowedKeys); !s)
+        return s.error();
     return object;
 }
 

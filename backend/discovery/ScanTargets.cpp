@@ -2,6 +2,7 @@
 
 #include "DiscoveryService.h"
 #include "LldpParser.h"
+#include "core/JsonInput.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -27,21 +28,11 @@ Result<QUrl> bmcUrl(const QJsonObject &target, const char *key, const QString &f
     return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
 }
 
-Status onlyKeys(const QJsonObject &o, const QStringList &keys, const QString &prefix)
-{
-    for (auto it = o.begin(); it != o.end(); ++it)
-        if (!keys.contains(it.key()))
-            return bad(prefix + QLatin1Char('.') + it.key(),
-                       QStringLiteral("Unknown field '%1' in %2; accepted: %3.").arg(it.key(), prefix, keys.join(QLatin1String(", "))),
-                       QStringLiteral("unknown_field"));
-    return success();
-}
-
 } // namespace
 
 Result<ScanPlan> planScan(const QJsonObject &body, const LabEndpoints *lab, int maxTargets)
 {
-    if (Status s = onlyKeys(body, {QStringLiteral("targets"), QStringLiteral("concurrency"), QStringLiteral("site")},
+    if (Status s = rejectUnknownKeys(body, {QStringLiteral("targets"), QStringLiteral("concurrency"), QStringLiteral("site")},
                             QStringLiteral("body"));
         !s)
         return s.error();
@@ -88,7 +79,7 @@ Result<ScanPlan> planScan(const QJsonObject &body, const LabEndpoints *lab, int 
             }
         };
         if (kind == QLatin1String("redfish")) {
-            if (Status s = onlyKeys(t, {QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("username"),
+            if (Status s = rejectUnknownKeys(t, {QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("username"),
                                         QStringLiteral("password"), QStringLiteral("verifyTls")}, field); !s)
                 return s.error();
             const auto url = bmcUrl(t, "url", field + QStringLiteral(".url"));
@@ -96,7 +87,7 @@ Result<ScanPlan> planScan(const QJsonObject &body, const LabEndpoints *lab, int 
                 return url.error();
             add(*url);
         } else if (kind == QLatin1String("redfish-range")) {
-            if (Status s = onlyKeys(t, {QStringLiteral("kind"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("username"),
+            if (Status s = rejectUnknownKeys(t, {QStringLiteral("kind"), QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("username"),
                                         QStringLiteral("password"), QStringLiteral("verifyTls")}, field); !s)
                 return s.error();
             const auto from = bmcUrl(t, "from", field + QStringLiteral(".from"));
@@ -121,7 +112,7 @@ Result<ScanPlan> planScan(const QJsonObject &body, const LabEndpoints *lab, int 
                 add(url);
             }
         } else if (kind == QLatin1String("lldp-json")) {
-            if (Status s = onlyKeys(t, {QStringLiteral("kind"), QStringLiteral("device"), QStringLiteral("data")}, field); !s)
+            if (Status s = rejectUnknownKeys(t, {QStringLiteral("kind"), QStringLiteral("device"), QStringLiteral("data")}, field); !s)
                 return s.error();
             const QString device = t.value(QLatin1String("device")).toString();
             if (device.isEmpty())
@@ -136,7 +127,7 @@ Result<ScanPlan> planScan(const QJsonObject &body, const LabEndpoints *lab, int 
             safe.remove(QStringLiteral("data"));
             safe.insert(QStringLiteral("neighbours"), int(neighbours->size()));
         } else if (kind == QLatin1String("lab")) {
-            if (Status s = onlyKeys(t, {QStringLiteral("kind")}, field); !s)
+            if (Status s = rejectUnknownKeys(t, {QStringLiteral("kind")}, field); !s)
                 return s.error();
             if (!lab)
                 return Error{ErrorKind::Unprocessable, QStringLiteral("no_lab"),

@@ -4,6 +4,7 @@
 #include "RedfishServer.h"
 #include "activity/AuditLog.h"
 #include "core/Ids.h"
+#include "core/JsonInput.h"
 #include "core/Time.h"
 #include "domain/Enums.h"
 #include "store/Database.h"
@@ -178,9 +179,8 @@ Result<LabFault> LabService::addFault(const QJsonObject &body, const std::functi
 
 Result<LabFault> LabService::insertFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId)
 {
-    for (auto it = body.begin(); it != body.end(); ++it)
-        if (!QStringList{Key::device, QStringLiteral("kind"), QStringLiteral("component"), QStringLiteral("latencyMs")}.contains(it.key()))
-            return Error::badInput(QStringLiteral("unknown_field"), QStringLiteral("Unknown field '%1'.").arg(it.key()), it.key());
+    if (Status s = rejectUnknownKeys(body, {Key::device, Key::kind, Key::component, Key::latencyMs}); !s)
+        return s.error();
     LabFault fault;
     fault.kind = body.value(Key::kind).toString();
     if (!faultKinds().contains(fault.kind))

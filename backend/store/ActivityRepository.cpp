@@ -7,11 +7,6 @@
 #include <QSqlQuery>
 
 namespace NeoCloud {
-namespace {
-
-QVariant nullable(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
-
-} // namespace
 
 Status ActivityRepository::insertEvent(const Event &e)
 {

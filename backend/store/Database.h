@@ -57,6 +57,9 @@ inline QVariant text(const QString &value)
     return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
 }
 
+// An optional reference or time: empty binds as SQL NULL.
+inline QVariant nullable(const QString &value) { return value.isEmpty() ? QVariant() : QVariant(value); }
+
 // Runs a prepared statement; on failure returns the mapped Error.
 Status exec(QSqlQuery &query, const QString &what);
 

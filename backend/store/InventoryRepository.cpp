@@ -35,7 +35,6 @@ Device deviceFrom(const QSqlQuery &q)
     return d;
 }
 
-QVariant nullable(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
 
 // Columns from `first` on: id, kind, name, model, serial, firmware, capacity_bytes, health.
 Component componentFrom(const QSqlQuery &q, int first)

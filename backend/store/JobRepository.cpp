@@ -11,7 +11,6 @@ namespace {
 
 QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 QJsonObject object(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).object(); }
-QVariant nullable(const QString &text) { return text.isEmpty() ? QVariant() : QVariant(text); }
 
 const QString columns = QStringLiteral(
     "id, kind, state, progress_done, progress_total, payload, result, created_at, started_at, finished_at");

@@ -5,6 +5,7 @@
 #include "api/RequestInput.h"
 #include "api/Router.h"
 #include "auth/AuthService.h"
+#include "core/JsonInput.h"
 #include "domain/Enums.h"
 #include "tenancy/AccessKeyService.h"
 #include "tenancy/TenantService.h"
@@ -73,16 +74,6 @@ Result<std::optional<QString>> optionalString(const QJsonObject &o, QLatin1Strin
     return std::optional<QString>(v.toString());
 }
 
-Status onlyKeys(const QJsonObject &o, const QStringList &keys, const QString &prefix)
-{
-    for (auto it = o.begin(); it != o.end(); ++it)
-        if (!keys.contains(it.key()))
-            return Error::badInput(QStringLiteral("unknown_field"),
-                                   QStringLiteral("Unknown field '%1%2'; accepted: %3.").arg(prefix, it.key(), keys.join(QLatin1String(", "))),
-                                   prefix + it.key());
-    return success();
-}
-
 // Reads {"quotas": {...}, "network": {...}} parts shared by create and update into a patch.
 Status readQuotasAndNetwork(const QJsonObject &body, TenantPatch &patch, QString *pool)
 {
@@ -90,7 +81,7 @@ Status readQuotasAndNetwork(const QJsonObject &body, TenantPatch &patch, QString
         if (!body.value(Key::quotas).isObject())
             return bad(QStringLiteral("quotas"), QStringLiteral("quotas must be an object."));
         const QJsonObject q = body.value(Key::quotas).toObject();
-        if (Status s = onlyKeys(q, {Key::capacityBytes, Key::gpus, Key::maxServices, Key::qos}, QStringLiteral("quotas.")); !s)
+        if (Status s = rejectUnknownKeys(q, {Key::capacityBytes, Key::gpus, Key::maxServices, Key::qos}, QStringLiteral("quotas")); !s)
             return s;
         auto capacity = optionalNumber<qint64>(q, Key::capacityBytes, QStringLiteral("quotas.capacityBytes"));
         auto gpus = optionalNumber<int>(q, Key::gpus, QStringLiteral("quotas.gpus"));
@@ -104,7 +95,7 @@ Status readQuotasAndNetwork(const QJsonObject &body, TenantPatch &patch, QString
         patch.maxServices = *services;
         if (q.contains(Key::qos)) {
             const QJsonObject qos = q.value(Key::qos).toObject();
-            if (Status s = onlyKeys(qos, {Key::bandwidthMBps, Key::iops}, QStringLiteral("quotas.qos.")); !s)
+            if (Status s = rejectUnknownKeys(qos, {Key::bandwidthMBps, Key::iops}, QStringLiteral("quotas.qos")); !s)
                 return s;
             auto bandwidth = optionalNumber<qint64>(qos, Key::bandwidthMBps, QStringLiteral("quotas.qos.bandwidthMBps"));
             if (!bandwidth)
@@ -118,8 +109,8 @@ Status readQuotasAndNetwork(const QJsonObject &body, TenantPatch &patch, QString
     }
     if (body.contains(Key::network)) {
         const QJsonObject n = body.value(Key::network).toObject();
-        if (Status s = onlyKeys(n, pool ? QStringList{Key::pool, Key::allowedClients} : QStringList{Key::allowedClients},
-                                QStringLiteral("network."));
+        if (Status s = rejectUnknownKeys(n, pool ? QStringList{Key::pool, Key::allowedClients} : QStringList{Key::allowedClients},
+                                QStringLiteral("network"));
             !s)
             return s;
         if (pool)
