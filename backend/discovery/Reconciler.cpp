@@ -246,11 +246,13 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
         const auto all = m_repository.devicesWithDetail(site.id);
         if (!all)
             return all.error();
-        QHash<QString, const Device *> byName, byId, byMac;
+        QHash<QString, const Device *> byName, byId, byMac, byBmc;
         QHash<QString, QString> portByMac;
         for (const Device &d : *all) {
             byName.insert(d.name.toLower(), &d);
             byId.insert(d.id, &d);
+            if (!d.bmcUrl.isEmpty())
+                byBmc.insert(d.bmcUrl, &d);
             for (const Port &p : d.ports)
                 if (!p.mac.isEmpty()) {
                     byMac.insert(p.mac, &d);
@@ -262,10 +264,7 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
         for (const TargetOutcome &o : outcomes) {
             if (!o.device || o.device->neighbours.isEmpty())
                 continue;
-            const Device *self = nullptr;
-            for (const Device &d : *all)
-                if (d.bmcUrl == o.bmcUrl)
-                    self = &d;
+            const Device *self = byBmc.value(o.bmcUrl);
             for (const LldpNeighbour &n : o.device->neighbours)
                 reports << qMakePair(self, n);
             if (!sources.contains(LinkSource::Redfish))
