@@ -1,6 +1,7 @@
 #pragma once
 // Who the cloud serves and who may operate it: tenants, their services, and console users.
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -55,14 +56,23 @@ struct NetworkPool
     int allocated = 0;     // derived when read
 };
 
+// enabling -> active; a failed enable rolls back to failed; disabling -> disabled.
+enum class ServiceState { Enabling, Active, Failed, Disabling, Disabled };
+
 struct Service
 {
     QString id;
     QString tenantId;
     QString kind; // catalog kind: object-storage, file-storage, ...
-    QString state;
+    ServiceState state = ServiceState::Enabling;
     QJsonObject params;
+    QJsonObject endpoints; // where the tenant reaches it, once active
+    QString health = QStringLiteral("unknown"); // healthy, degraded, down, unknown, disabled
+    QString jobId;  // the job enabling or disabling it
+    QString error;  // why it failed, in the provider's words
+    QJsonArray steps; // the provider steps that made it, with their results (the undo plan)
     QString createdAt;
+    QString updatedAt;
 };
 
 struct User
