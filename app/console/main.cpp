@@ -100,8 +100,7 @@ int main(int argc, char *argv[])
     if (!backend)
         return 1;
     NeoCloud::Backend &services = *backend.value();
-    NeoCloud::ConsoleContext context(services.inventory(), services.tenants(), services.events(),
-                                     services.discovery(), services.lab());
+    NeoCloud::ConsoleContext context(services);
 
     QQmlApplicationEngine engine;
     // Qt 6.4 does not search the /qt/qml resource prefix by itself.

@@ -56,6 +56,8 @@ public:
     Result<Page<Tenant>> list(int limit, int offset) const;
     Result<int> count() const;
     Result<Tenant> get(const QString &id) const;
+    // The services counted against the tenant's maxServices quota (all but disabled ones).
+    Result<int> serviceCount(const QString &tenantId) const;
 
     Result<Tenant> create(const TenantDraft &draft, const QString &user);
     Result<Tenant> update(const QString &id, const TenantPatch &patch, const QString &user);

@@ -54,9 +54,7 @@ private Q_SLOTS:
         QVERIFY(Testing::addSampleInventory(m_backend->inventory()));
         QVERIFY(Testing::addSampleEvents(m_backend->events()));
         // No demo lab here: every file must also explain itself without one.
-        m_context = std::make_unique<ConsoleContext>(m_backend->inventory(), m_backend->tenants(),
-                                                     m_backend->events(), m_backend->discovery(),
-                                                     m_backend->lab());
+        m_context = std::make_unique<ConsoleContext>(*m_backend);
         QTRY_VERIFY(m_context->overview()->loaded() && m_context->events()->loaded()
                     && m_context->devices()->loaded() && m_context->topology()->loaded());
         // A selected device, so the detail panel's parts and ports delegates are created too.

@@ -1,0 +1,56 @@
+#pragma once
+// A list model whose rows are read whole from a service and replaced in one reset: the small
+// lists of a tenant (users, keys, services) that change by a click, not by the thousand. Gives
+// QML `count` and `lastError` (the service's reason the last read failed).
+
+#include "core/Result.h"
+
+#include <QAbstractListModel>
+#include <QtQmlIntegration>
+
+namespace NeoCloud {
+
+class ReadListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ANONYMOUS
+
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+
+public:
+    using QAbstractListModel::QAbstractListModel;
+
+    int count() const { return rowCount(); }
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    void countChanged();
+    void lastErrorChanged();
+
+protected:
+    // Replaces `rows` with what was read; a failed read empties the list and says why.
+    template<typename T> void replaceRows(QList<T> &rows, Result<QList<T>> read)
+    {
+        const qsizetype before = rows.size();
+        beginResetModel();
+        rows = read ? std::move(read).value() : QList<T>();
+        endResetModel();
+        if (rows.size() != before)
+            Q_EMIT countChanged();
+        setLastError(read ? QString() : read.error().message);
+    }
+
+    void setLastError(const QString &error)
+    {
+        if (error == m_lastError)
+            return;
+        m_lastError = error;
+        Q_EMIT lastErrorChanged();
+    }
+
+private:
+    QString m_lastError;
+};
+
+} // namespace NeoCloud
