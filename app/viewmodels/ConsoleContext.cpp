@@ -19,6 +19,7 @@ ConsoleContext::ConsoleContext(Backend &backend, QObject *parent)
     , m_tenantFilter(m_tenants, this)
     , m_selectedTenant(backend.tenants(), backend.inventory(), backend.auth(), backend.accessKeys(), this)
     , m_tenantEditor(backend.tenants(), backend.inventory(), this)
+    , m_catalog(backend.catalog(), this)
 {
 }
 

@@ -9,6 +9,7 @@
 #include "LabFaultModel.h"
 #include "OverviewModel.h"
 #include "ScanController.h"
+#include "ServiceCatalogModel.h"
 #include "TenantDetail.h"
 #include "TenantEditor.h"
 #include "TenantFilterModel.h"
@@ -44,6 +45,8 @@ class ConsoleContext : public QObject
     Q_PROPERTY(NeoCloud::TenantFilterModel *tenantFilter READ tenantFilter CONSTANT)
     Q_PROPERTY(NeoCloud::TenantDetail *selectedTenant READ selectedTenant CONSTANT)
     Q_PROPERTY(NeoCloud::TenantEditor *tenantEditor READ tenantEditor CONSTANT)
+    // The kinds of service a tenant can switch on, with the schemas their forms are made from.
+    Q_PROPERTY(NeoCloud::ServiceCatalogModel *catalog READ catalog CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
@@ -63,6 +66,7 @@ public:
     TenantFilterModel *tenantFilter() { return &m_tenantFilter; }
     TenantDetail *selectedTenant() { return &m_selectedTenant; }
     TenantEditor *tenantEditor() { return &m_tenantEditor; }
+    ServiceCatalogModel *catalog() { return &m_catalog; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -83,6 +87,7 @@ private:
     TenantFilterModel m_tenantFilter;
     TenantDetail m_selectedTenant;
     TenantEditor m_tenantEditor;
+    ServiceCatalogModel m_catalog;
 };
 
 } // namespace NeoCloud
