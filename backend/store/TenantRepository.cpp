@@ -167,7 +167,7 @@ Result<QuotaTotals> TenantRepository::quotaTotals(const QString &excludingTenant
 Result<int> TenantRepository::serviceCount(const QString &tenantId) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM services WHERE tenant_id = ? AND state <> 'disabled'"));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM services WHERE tenant_id = ? AND state NOT IN ('disabled', 'failed')"));
     q.addBindValue(text(tenantId));
     if (Status s = exec(q, QStringLiteral("count services")); !s)
         return s.error();

@@ -57,9 +57,14 @@ public:
     Result<int> count() const;
     Result<Tenant> get(const QString &id) const;
 
+    // The tenant `create` would make (rules, quotas and the network it would get), without
+    // making it: for dry runs.
+    Result<Tenant> preview(const TenantDraft &draft) const;
     Result<Tenant> create(const TenantDraft &draft, const QString &user);
     Result<Tenant> update(const QString &id, const TenantPatch &patch, const QString &user);
     Status remove(const QString &id, bool force, const QString &user);
+    // Marks a tenant `deleting` while a job takes its services and foundation down.
+    Status beginRemoval(const QString &id);
 
     Result<QList<NetworkPool>> pools() const;
     Result<NetworkPool> addPool(NetworkPool pool, const QString &user);
