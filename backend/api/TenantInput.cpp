@@ -78,7 +78,9 @@ Result<TenantDraft> readTenantDraft(const QJsonObject &body, const QString &fiel
             e.field = fieldPrefix + e.field;
         return e;
     };
-    if (Status s = rejectUnknownKeys(body, {Key::name, Key::displayName, Key::contactEmail, Key::quotas, Key::network}); !s)
+    if (Status s = rejectUnknownKeys(body, {Key::name, Key::displayName, Key::contactEmail, Key::quotas, Key::network,
+                                            Key::encryption});
+        !s)
         return located(s.error());
     const auto name = requireString(body, Key::name);
     if (!name)
@@ -97,6 +99,14 @@ Result<TenantDraft> readTenantDraft(const QJsonObject &body, const QString &fiel
     draft.quotas = {parts.capacityBytes.value_or(0), parts.gpus.value_or(0), parts.maxServices.value_or(10),
                     parts.bandwidthMBps.value_or(0), parts.iops.value_or(0)};
     draft.allowedClients = parts.allowedClients.value_or(QStringList());
+    if (body.contains(Key::encryption)) {
+        const QJsonObject encryption = body.value(Key::encryption).toObject();
+        if (Status s = rejectUnknownKeys(encryption, {Key::customerManaged}, QStringLiteral("encryption")); !s)
+            return located(s.error());
+        if (!encryption.value(Key::customerManaged).isBool())
+            return located(bad(QStringLiteral("encryption.customerManaged"), QStringLiteral("customerManaged must be true or false.")));
+        draft.customerManagedKey = encryption.value(Key::customerManaged).toBool();
+    }
     return draft;
 }
 

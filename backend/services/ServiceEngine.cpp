@@ -1,5 +1,7 @@
 #include "ServiceEngine.h"
 
+#include "EngineRun.h"
+
 #include "Catalog.h"
 #include "ServiceProvider.h"
 #include "activity/AuditLog.h"
@@ -23,33 +25,7 @@ namespace {
 
 const QString system = QStringLiteral("system");
 
-QJsonObject refsToJson(const StepRefs &refs)
-{
-    QJsonObject out;
-    for (auto it = refs.begin(); it != refs.end(); ++it)
-        out.insert(it.key(), it.value());
-    return out;
-}
 
-StepRefs refsFromJson(const QJsonObject &json)
-{
-    StepRefs refs;
-    for (auto it = json.begin(); it != json.end(); ++it)
-        refs.insert(it.key(), it.value());
-    return refs;
-}
-
-// The results of the done steps of a recorded plan, by step id.
-StepRefs refsOfRecorded(const QJsonArray &steps)
-{
-    StepRefs refs;
-    for (const QJsonValue &v : steps) {
-        const QJsonObject step = v.toObject();
-        if (step.value(QStringLiteral("state")).toString() == QLatin1String("done"))
-            refs.insert(step.value(QStringLiteral("id")).toString(), step.value(QStringLiteral("result")));
-    }
-    return refs;
-}
 
 Error unknownKind(const QString &kind, const Catalog &catalog)
 {
@@ -60,55 +36,6 @@ Error unknownKind(const QString &kind, const Catalog &catalog)
 
 } // namespace
 
-struct ServiceEngine::Run
-{
-    Job job;
-    QString tenantId;
-    QStringList serviceIds;
-    QList<ProviderStep> steps;
-    StepRefs baseRefs; // the tenant's foundation made by earlier jobs
-    bool rollingBack = false;
-    int cursor = 0;
-    QString failure;
-    QStringList rollbackErrors;
-    QSet<int> interrupted; // steps a killed process left running: an object found was ours
-
-    QJsonObject payload() const
-    {
-        return {{QStringLiteral("tenantId"), tenantId},
-                {QStringLiteral("serviceIds"), QJsonArray::fromStringList(serviceIds)},
-                {QStringLiteral("direction"), rollingBack ? QStringLiteral("rollback") : QStringLiteral("apply")},
-                {QStringLiteral("cursor"), cursor},
-                {QStringLiteral("failure"), failure},
-                {QStringLiteral("rollbackErrors"), QJsonArray::fromStringList(rollbackErrors)},
-                {QStringLiteral("baseRefs"), refsToJson(baseRefs)},
-                {QStringLiteral("steps"), stepsToJson(steps, true)}};
-    }
-
-    static Result<Run *> fromJob(const Job &job)
-    {
-        const QJsonObject p = job.payload;
-        auto steps = stepsFromJson(p.value(QStringLiteral("steps")).toArray());
-        if (!steps)
-            return steps.error();
-        auto *run = new Run;
-        run->job = job;
-        run->tenantId = p.value(QStringLiteral("tenantId")).toString();
-        for (const QJsonValue &id : p.value(QStringLiteral("serviceIds")).toArray())
-            run->serviceIds << id.toString();
-        run->steps = *steps;
-        run->baseRefs = refsFromJson(p.value(QStringLiteral("baseRefs")).toObject());
-        run->rollingBack = p.value(QStringLiteral("direction")).toString() == QLatin1String("rollback");
-        run->cursor = p.value(QStringLiteral("cursor")).toInt();
-        run->failure = p.value(QStringLiteral("failure")).toString();
-        for (const QJsonValue &e : p.value(QStringLiteral("rollbackErrors")).toArray())
-            run->rollbackErrors << e.toString();
-        for (int i = 0; i < run->steps.size(); ++i)
-            if (run->steps[i].state == StepState::Running)
-                run->interrupted.insert(i);
-        return run;
-    }
-};
 
 ServiceEngine::ServiceEngine(ServiceRepository &services, JobRepository &jobs, TenantService &tenants, AuthService &auth,
                              const Catalog &catalog, ServiceProvider &provider, AuditLog &audit, EventLog &events,
@@ -145,8 +72,7 @@ Result<Service> ServiceEngine::service(const QString &id) const { return m_servi
 Result<Job> ServiceEngine::job(const QString &id) const
 {
     Result<Job> job = m_jobs.get(id);
-    if (job && !job->kind.startsWith(QLatin1String("service-")) && job->kind != onboardingKind() &&
-        job->kind != tenantRemovalKind())
+    if (job && !isEngineJob(job->kind))
         return Error::notFound(QStringLiteral("job"), id);
     return job;
 }
@@ -547,7 +473,7 @@ int ServiceEngine::resumeInterrupted()
         return 0;
     int count = 0;
     for (const Job &job : *unfinished) {
-        if (!job.kind.startsWith(QLatin1String("service-")) && job.kind != onboardingKind() && job.kind != tenantRemovalKind())
+        if (!isEngineJob(job.kind))
             continue;
         const QString tenantId = job.payload.value(QStringLiteral("tenantId")).toString();
         m_waiting[tenantId].enqueue(job.id);
@@ -679,8 +605,9 @@ void ServiceEngine::stepFinished(Run *run, int index, Result<QJsonValue> object,
         step.error = object.error().message;
         run->failure = QStringLiteral("Step \"%1\" failed: %2").arg(step.title, step.error);
         qCInfo(lcEngine, "job %s: %s", qPrintable(run->job.id), qPrintable(run->failure));
-        // Disabling removes things: there is nothing to roll back to, only a retry to offer.
-        const bool removes = run->job.kind == disableKind() || run->job.kind == tenantRemovalKind();
+        // Disabling removes things, and a key change is one call: there is nothing to roll back
+        // to, only a retry to offer.
+        const bool removes = run->job.kind != enableKind() && run->job.kind != onboardingKind();
         if (removes) {
             finish(run);
             return;
@@ -729,9 +656,19 @@ void ServiceEngine::finish(Run *run)
     QTimer::singleShot(0, this, [this, tenantId] { startNext(tenantId); });
 }
 
+bool ServiceEngine::isEngineJob(const QString &kind)
+{
+    return kind == enableKind() || kind == disableKind() || kind == onboardingKind() || kind == tenantRemovalKind() ||
+           kind == keyRotationKind() || kind == keyRevocationKind();
+}
+
 void ServiceEngine::recordOutcome(Run *run, bool succeeded)
 {
     const QString kind = run->job.kind;
+    if (kind == keyRotationKind() || kind == keyRevocationKind()) {
+        recordKeyOutcome(run, succeeded);
+        return;
+    }
     const bool removes = kind == disableKind() || kind == tenantRemovalKind();
     auto tenant = m_tenants.get(run->tenantId);
     const QString tenantName = tenant ? tenant->name : run->tenantId;

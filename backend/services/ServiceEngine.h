@@ -52,6 +52,17 @@ struct OnboardingRequest
     QList<ServiceRequest> services;
 };
 
+// What changing a tenant's customer-managed key does, before it is done.
+struct KeyImpact
+{
+    bool revoke = false;
+    Tenant tenant;
+    QList<Service> unreadable; // revoke: every live service's data
+    QList<Service> affected;   // rotate: services whose data keys are re-wrapped, still readable
+    QString summary;
+    ProviderStep step; // the provider call
+};
+
 // What a tenant has on the provider: whether removing it takes a job.
 struct ProviderFootprint
 {
@@ -92,12 +103,19 @@ public:
     Result<Job> removeTenant(const QString &tenantId, const QString &user);
     Result<ProviderFootprint> providerFootprint(const QString &tenantId) const;
 
+    // Customer-managed keys: the impact first (a dry run), then the change as a job.
+    Result<KeyImpact> keyImpact(const QString &tenantId, bool revoke) const;
+    Result<Job> changeKey(const QString &tenantId, bool revoke, const QString &user);
+
     bool isBusy() const;
 
     static QString enableKind() { return QStringLiteral("service-enable"); }
     static QString disableKind() { return QStringLiteral("service-disable"); }
     static QString onboardingKind() { return QStringLiteral("onboarding"); }
     static QString tenantRemovalKind() { return QStringLiteral("tenant-delete"); }
+    static QString keyRotationKind() { return QStringLiteral("encryption-rotate"); }
+    static QString keyRevocationKind() { return QStringLiteral("encryption-revoke"); }
+    static bool isEngineJob(const QString &kind);
 
 Q_SIGNALS:
     void serviceChanged(const QString &serviceId, const QString &tenantId);
@@ -118,6 +136,7 @@ private:
     void finish(Run *run);
     void persist(Run *run);
     void recordOutcome(Run *run, bool succeeded);
+    void recordKeyOutcome(Run *run, bool succeeded);
     StepRefs refsOf(const Run *run) const;
 
     ServiceRepository &m_services;

@@ -254,6 +254,10 @@ Migration v9()
         QStringLiteral("CREATE INDEX services_tenant ON services (tenant_id, created_at)"),
         QStringLiteral("ALTER TABLE tenants ADD COLUMN provider_foundation TEXT NOT NULL DEFAULT '[]'"),
         QStringLiteral("CREATE INDEX jobs_kind ON jobs (kind, created_at)"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN encryption_state TEXT NOT NULL DEFAULT 'none' "
+                       "CHECK (encryption_state IN ('none', 'active', 'revoked'))"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN encryption_key_version INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN encryption_changed_at TEXT"),
     }};
 }
 

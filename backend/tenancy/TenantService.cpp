@@ -206,6 +206,8 @@ Result<Tenant> TenantService::preview(const TenantDraft &draft) const
     tenant.quotas = draft.quotas;
     tenant.network = *network;
     tenant.network.allowedClients = draft.allowedClients;
+    if (draft.customerManagedKey)
+        tenant.encryption = {QStringLiteral("active"), 1, tenant.createdAt};
     return tenant;
 }
 
@@ -316,6 +318,32 @@ Status TenantService::beginRemoval(const QString &id)
         return s;
     Q_EMIT tenantsChanged();
     return success();
+}
+
+Result<Tenant> TenantService::recordKeyChange(const QString &id, bool revoked, const QString &user)
+{
+    auto tenant = m_repository.get(id);
+    if (!tenant)
+        return tenant.error();
+    Tenant t = *tenant;
+    if (revoked)
+        t.encryption.state = QStringLiteral("revoked");
+    else
+        ++t.encryption.keyVersion;
+    t.encryption.changedAt = nowIso();
+    const Status stored = m_repository.update(t);
+    m_audit.record(user, revoked ? QStringLiteral("tenant.key.revoke") : QStringLiteral("tenant.key.rotate"), id, stored,
+                   {{QStringLiteral("keyVersion"), t.encryption.keyVersion}});
+    if (!stored)
+        return stored.error();
+    if (revoked)
+        m_events.raiseAlert(Severity::Critical, QStringLiteral("tenancy"),
+                            QStringLiteral("The encryption key of tenant %1 was revoked: its data is unreadable.").arg(t.name), id);
+    else
+        m_events.record(Severity::Info, QStringLiteral("tenancy"),
+                        QStringLiteral("The encryption key of tenant %1 was rotated to version %2.").arg(t.name).arg(t.encryption.keyVersion), id);
+    Q_EMIT tenantsChanged();
+    return t;
 }
 
 Result<QList<NetworkPool>> TenantService::pools() const { return m_repository.pools(); }

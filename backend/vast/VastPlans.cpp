@@ -331,6 +331,7 @@ QList<ProviderStep> telemetry(const ProvisionContext &c, const QJsonObject &p)
 QString ownerUser(const Tenant &tenant) { return tenant.name + QStringLiteral("-owner"); }
 QString eventsBucket(const Tenant &tenant) { return tenant.name + QStringLiteral("-events"); }
 QString metricsBucket(const Tenant &tenant) { return tenant.name + QStringLiteral("-metrics"); }
+QString encryptionGroup(const Tenant &tenant) { return tenant.name + QStringLiteral("-cmk"); }
 
 Result<QList<ProviderStep>> planFoundation(const ProvisionContext &context)
 {
@@ -340,6 +341,8 @@ Result<QList<ProviderStep>> planFoundation(const ProvisionContext &context)
     for (const QString &cidr : n.allowedClients)
         clientRanges.append(rangeOf(cidr));
     Json tenant{{QStringLiteral("name"), t.name}, {QStringLiteral("client_ip_ranges"), clientRanges}};
+    if (t.encryption.state != QLatin1String("none"))
+        tenant.insert(QStringLiteral("encryption_group"), encryptionGroup(t));
     if (t.quotas.capacityBytes > 0)
         tenant.insert(QStringLiteral("capacity_rules"), Json{{QStringLiteral("hard_limit"), t.quotas.capacityBytes}});
     QList<ProviderStep> steps{

@@ -23,5 +23,6 @@ QJsonObject endpointsFor(const ProvisionContext &context, const QString &kind, c
 QString ownerUser(const Tenant &tenant);
 QString eventsBucket(const Tenant &tenant);
 QString metricsBucket(const Tenant &tenant);
+QString encryptionGroup(const Tenant &tenant); // the tenant's own key, when customer-managed
 
 } // namespace NeoCloud::Vast

@@ -124,6 +124,22 @@ Result<OnboardingRequest> readOnboarding(const QJsonObject &body)
     return request;
 }
 
+QJsonObject impactJson(const KeyImpact &impact)
+{
+    QJsonArray unreadable, affected;
+    for (const Service &s : impact.unreadable)
+        unreadable.append(QJsonObject{{Key::id, s.id}, {Key::kind, s.kind}, {Key::params, s.params}, {Key::endpoints, s.endpoints}});
+    for (const Service &s : impact.affected)
+        affected.append(QJsonObject{{Key::id, s.id}, {Key::kind, s.kind}, {Key::params, s.params}});
+    return {{Key::action, impact.revoke ? QStringLiteral("revoke") : QStringLiteral("rotate")},
+            {Key::tenantId, impact.tenant.id},
+            {Key::keyVersion, impact.tenant.encryption.keyVersion},
+            {Key::unreadable, unreadable},
+            {Key::services, affected},
+            {Key::summary, impact.summary},
+            {Key::steps, QJsonArray{stepToJson(impact.step, false)}}};
+}
+
 } // namespace
 
 void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService &tenants)
@@ -233,6 +249,39 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
             return ApiResponse::error(job ? Error::notFound(QStringLiteral("onboarding"), id) : job.error());
         return ApiResponse::json(jobJson(*job));
     });
+
+    // POST /api/v1/tenants/{id}/encryption/rotate|revoke -> 202 job; ?dryRun=true -> 200 impact.
+    // Revoking makes the tenant's data unreadable, so it must name the tenant: {"confirm": name}.
+    for (const bool revoke : {false, true}) {
+        const QString path = QStringLiteral("/api/v1/tenants/{id}/encryption/") + (revoke ? QStringLiteral("revoke") : QStringLiteral("rotate"));
+        router.add(HttpMethod::Post, path, Access::Authenticated, [&engine, &tenants, revoke](const ApiRequest &request) {
+            const QString id = request.param(QStringLiteral("id"));
+            if (auto refused = refuseChange(*request.user, id, QStringLiteral("keys")))
+                return ApiResponse::error(*refused);
+            const auto dryRun = flag(request, Key::dryRun);
+            if (!dryRun)
+                return ApiResponse::error(dryRun.error());
+            if (*dryRun) {
+                const auto impact = engine.keyImpact(id, revoke);
+                return impact ? ApiResponse::json(impactJson(*impact)) : ApiResponse::error(impact.error());
+            }
+            const auto body = request.body.trimmed().isEmpty() ? Result<QJsonObject>(QJsonObject()) : readJsonObject(request, {Key::confirm});
+            if (!body)
+                return ApiResponse::error(body.error());
+            if (revoke) {
+                const auto tenant = tenants.get(id);
+                if (!tenant)
+                    return ApiResponse::error(tenant.error());
+                if (body->value(Key::confirm).toString() != tenant->name)
+                    return ApiResponse::error(Error{ErrorKind::Unprocessable, QStringLiteral("confirmation_required"),
+                                                    QStringLiteral("Revoking makes all data of %1 unreadable; send {\"confirm\": \"%1\"} to do it.")
+                                                        .arg(tenant->name),
+                                                    QStringLiteral("confirm")});
+            }
+            const auto job = engine.changeKey(id, revoke, request.user->username);
+            return job ? accepted(jobJson(*job), QStringLiteral("/api/v1/jobs/") + job->id) : ApiResponse::error(job.error());
+        });
+    }
 
     // DELETE /api/v1/tenants/{id}[?force=true] -> 204, or 202 job when the provider has things to
     // take down (services, the tenant's foundation); 409 while services are on and force is not.

@@ -56,7 +56,8 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
 
     // POST /api/v1/tenants {name, displayName?, contactEmail?, quotas?, network?: {pool?, allowedClients?}} -> 201 tenant
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants"), Access::OperatorAdmin, [&tenants](const ApiRequest &request) {
-        const auto body = readJsonObject(request, {Key::name, Key::displayName, Key::contactEmail, Key::quotas, Key::network});
+        const auto body = readJsonObject(request, {Key::name, Key::displayName, Key::contactEmail, Key::quotas, Key::network,
+                                                   Key::encryption});
         if (!body)
             return ApiResponse::error(body.error());
         const auto draft = readTenantDraft(*body, {});
