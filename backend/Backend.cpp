@@ -9,6 +9,9 @@
 #include "discovery/Reconciler.h"
 #include "lab/LabService.h"
 #include "services/Catalog.h"
+#include "services/ServiceEngine.h"
+#include "store/ServiceRepository.h"
+#include "vast/VastProvider.h"
 #include "tenancy/AccessKeyService.h"
 #include "store/BmcTrustRepository.h"
 #include "store/JobRepository.h"
@@ -35,6 +38,7 @@ Backend::~Backend()
     // Front ends first, store last: members are destroyed in reverse order of declaration,
     // which is already that order; the explicit reset documents that the API goes first.
     m_api.reset();
+    m_engine.reset(); // stops provider calls before the lab's VMS goes away
     m_discovery.reset(); // aborts crawls before the lab they may be talking to goes away
     m_lab.reset();
 }
@@ -95,6 +99,18 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
         return catalog.error();
     b->m_catalog = std::make_unique<Catalog>(std::move(catalog).value());
 
+    VmsConnection vms;
+    vms.apiRoot = QUrl(config.vmsUrl);
+    vms.token = config.vmsToken;
+    vms.username = config.vmsUsername;
+    vms.password = config.vmsPassword;
+    vms.verifyTls = config.vmsVerifyTls;
+    b->m_serviceRepository = std::make_unique<ServiceRepository>(db);
+    b->m_provider = std::make_unique<VastProvider>(vms);
+    b->m_engine = std::make_unique<ServiceEngine>(*b->m_serviceRepository, *b->m_jobRepository, *b->m_tenants, *b->m_auth,
+                                                  *b->m_catalog, *b->m_provider, *b->m_audit, *b->m_events);
+    b->m_engine->resumeInterrupted();
+
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     Router &router = b->m_api->router();
     registerSystemRoutes(router, db);
@@ -104,6 +120,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerActivityRoutes(router, *b->m_events, *b->m_audit);
     registerDiscoveryRoutes(router, *b->m_discovery);
     registerTenantRoutes(router, *b->m_tenants, *b->m_auth, *b->m_accessKeys);
+    registerServiceRoutes(router, *b->m_engine, *b->m_tenants);
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
 
     if (b->m_lab && config.initialLabScan) {

@@ -29,6 +29,9 @@ class InventoryService;
 class TenantRepository;
 class TenantService;
 class UserRepository;
+class ServiceEngine;
+class ServiceRepository;
+class VastProvider;
 
 struct BackendConfig
 {
@@ -41,6 +44,12 @@ struct BackendConfig
     bool initialLabScan = true; // discover the lab as soon as it runs
     int crawlTimeoutMs = 10000;
     int perBmcInFlight = 4; // real BMCs serve about four requests at once
+    // The VAST cluster services are enabled on. Empty URL: the demo lab's VMS when a lab runs.
+    QString vmsUrl;      // e.g. https://vms.example/api
+    QString vmsToken;    // Api-Token; else Basic with the user and password below
+    QString vmsUsername;
+    QString vmsPassword;
+    bool vmsVerifyTls = true;
 };
 
 // The lab definition the console starts by default.
@@ -67,6 +76,8 @@ public:
     HttpApi &api() { return *m_api; }
     const Catalog &catalog() const { return *m_catalog; }
     DiscoveryService &discovery() { return *m_discovery; }
+    ServiceEngine &services() { return *m_engine; }
+    VastProvider &provider() { return *m_provider; }
     LabService *lab() { return m_lab.get(); } // null without a lab
 
     // Set when create() generated the admin password; the caller logs it once.
@@ -92,6 +103,9 @@ private:
     std::unique_ptr<LabService> m_lab;
     std::unique_ptr<AccessKeyService> m_accessKeys;
     std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<ServiceRepository> m_serviceRepository;
+    std::unique_ptr<VastProvider> m_provider;
+    std::unique_ptr<ServiceEngine> m_engine;
     std::unique_ptr<HttpApi> m_api;
     QString m_generatedAdminPassword;
 };

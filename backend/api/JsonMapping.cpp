@@ -122,6 +122,10 @@ QJsonObject toJson(const Tenant &t)
             {Key::state, toString(t.state)},
             {Key::quotas, quotas},
             {Key::network, network},
+            {Key::encryption, QJsonObject{{Key::customerManaged, t.encryption.state != QLatin1String("none")},
+                                          {Key::state, t.encryption.state},
+                                          {Key::keyVersion, t.encryption.keyVersion},
+                                          {Key::changedAt, t.encryption.changedAt.isEmpty() ? QJsonValue() : QJsonValue(t.encryption.changedAt)}}},
             {Key::createdAt, t.createdAt}};
 }
 

@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include <QUrl>
+
 #include "core/Version.h"
 
 #include <QDir>
@@ -26,6 +28,13 @@ void addCommonOptions(QCommandLineParser &parser, LabDefault lab)
     parser.addOption({QStringLiteral("db"),
                       QStringLiteral("SQLite database file (default: under the app data folder)."),
                       QStringLiteral("PATH_OR_URL")});
+    parser.addOption({QStringLiteral("vms"),
+                      QStringLiteral("The VAST management API services are enabled on, such as https://vms.example/api "
+                                     "(default: the demo lab's). Its Api-Token comes from NEOCLOUD_VMS_TOKEN, or "
+                                     "NEOCLOUD_VMS_USER and NEOCLOUD_VMS_PASSWORD for Basic."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("vms-insecure"),
+                      QStringLiteral("Do not verify the VMS certificate (self-signed lab clusters).")});
 }
 
 Result<ListenAddress> parseListenAddress(const QString &text)
@@ -69,6 +78,19 @@ Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDef
                 .filePath(QStringLiteral("neocloud.db"));
     }
     options.backend.adminPassword = qEnvironmentVariable("NEOCLOUD_ADMIN_PASSWORD");
+    // Secrets come from the environment, never the command line (ps shows it to everyone).
+    options.backend.vmsUrl = parser.value(QStringLiteral("vms"));
+    options.backend.vmsToken = qEnvironmentVariable("NEOCLOUD_VMS_TOKEN");
+    options.backend.vmsUsername = qEnvironmentVariable("NEOCLOUD_VMS_USER");
+    options.backend.vmsPassword = qEnvironmentVariable("NEOCLOUD_VMS_PASSWORD");
+    options.backend.vmsVerifyTls = !parser.isSet(QStringLiteral("vms-insecure"));
+    if (!options.backend.vmsUrl.isEmpty()) {
+        const QUrl url(options.backend.vmsUrl, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
+            return Error::badInput(QStringLiteral("invalid_vms"),
+                                   QStringLiteral("--vms expects an http(s) URL such as https://vms.example/api; got '%1'.")
+                                       .arg(options.backend.vmsUrl));
+    }
 
     const QStringList positional = parser.positionalArguments();
     const bool labAsked = parser.isSet(QStringLiteral("lab"));

@@ -66,6 +66,13 @@ constexpr Table<JobState, 6> jobStates{{
     {JobState::Failed, QLatin1String("failed")},
     {JobState::Cancelled, QLatin1String("cancelled")},
 }};
+constexpr Table<ServiceState, 5> serviceStates{{
+    {ServiceState::Enabling, QLatin1String("enabling")},
+    {ServiceState::Active, QLatin1String("active")},
+    {ServiceState::Failed, QLatin1String("failed")},
+    {ServiceState::Disabling, QLatin1String("disabling")},
+    {ServiceState::Disabled, QLatin1String("disabled")},
+}};
 
 template<typename E, std::size_t N>
 QString spell(const Table<E, N> &table, E value)
@@ -110,6 +117,7 @@ NEOCLOUD_ENUM_TEXT(TenantState, tenantStates)
 NEOCLOUD_ENUM_TEXT(Role, roles)
 NEOCLOUD_ENUM_TEXT(Severity, severities)
 NEOCLOUD_ENUM_TEXT(JobState, jobStates)
+NEOCLOUD_ENUM_TEXT(ServiceState, serviceStates)
 
 #undef NEOCLOUD_ENUM_TEXT
 

@@ -20,6 +20,7 @@ QString toString(TenantState state);
 QString toString(Role role);
 QString toString(Severity severity);
 QString toString(JobState state);
+QString toString(ServiceState state);
 
 template<typename E>
 std::optional<E> parseEnum(const QString &text);
@@ -33,6 +34,7 @@ template<> std::optional<TenantState> parseEnum<TenantState>(const QString &text
 template<> std::optional<Role> parseEnum<Role>(const QString &text);
 template<> std::optional<Severity> parseEnum<Severity>(const QString &text);
 template<> std::optional<JobState> parseEnum<JobState>(const QString &text);
+template<> std::optional<ServiceState> parseEnum<ServiceState>(const QString &text);
 
 // Every wire spelling of an enum, in declaration order (for error messages and schemas).
 template<typename E>
@@ -47,5 +49,6 @@ template<> QStringList enumSpellings<TenantState>();
 template<> QStringList enumSpellings<Role>();
 template<> QStringList enumSpellings<Severity>();
 template<> QStringList enumSpellings<JobState>();
+template<> QStringList enumSpellings<ServiceState>();
 
 } // namespace NeoCloud

@@ -33,6 +33,15 @@ struct TenantNetwork
     QStringList allowedClients; // CIDRs
 };
 
+// A customer-managed key: the tenant's own VAST encryption group. Rotating re-wraps data keys
+// (data stays readable); revoking makes the tenant's data unreadable until reinstated.
+struct TenantEncryption
+{
+    QString state = QStringLiteral("none"); // none (cluster key), active, revoked
+    int keyVersion = 0;
+    QString changedAt;
+};
+
 struct Tenant
 {
     QString id;
@@ -43,6 +52,7 @@ struct Tenant
     QString createdAt;
     TenantQuotas quotas;
     TenantNetwork network;
+    TenantEncryption encryption;
 };
 
 struct NetworkPool

@@ -10,6 +10,7 @@
 #include "core/Result.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -38,6 +39,7 @@ struct ProviderStep
     QString lookup;
     ProviderCall undo;   // reverses the step; empty: nothing to reverse
     bool shared = false; // tenant foundation (tenant, VIP pool, QoS): kept when one service is disabled
+    QString owner;       // the service id the step makes part of; empty for the foundation
 
     // Filled in as the step runs.
     StepState state = StepState::Pending;

@@ -1,10 +1,10 @@
 #include "SchemaValidator.h"
 
+#include "core/JsonTypes.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-
-#include <cmath>
 
 namespace NeoCloud {
 namespace {
@@ -14,35 +14,13 @@ Error violation(const QString &path, const QString &message)
     return {ErrorKind::Unprocessable, QStringLiteral("invalid_params"), path + QStringLiteral(": ") + message, path};
 }
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("boolean");
-    case QJsonValue::Double: return QStringLiteral("number");
-    case QJsonValue::String: return QStringLiteral("string");
-    case QJsonValue::Array: return QStringLiteral("array");
-    case QJsonValue::Object: return QStringLiteral("object");
-    default: return QStringLiteral("nothing");
-    }
-}
-
-bool hasType(const QJsonValue &v, const QString &type)
-{
-    if (type == QLatin1String("integer"))
-        return v.isDouble() && std::floor(v.toDouble()) == v.toDouble();
-    if (type == QLatin1String("number"))
-        return v.isDouble();
-    return typeName(v) == type;
-}
-
 } // namespace
 
 Status validateAgainstSchema(const QJsonValue &value, const QJsonObject &schema, const QString &path)
 {
     const QString type = schema.value(QLatin1String("type")).toString();
-    if (!type.isEmpty() && !hasType(value, type))
-        return violation(path, QStringLiteral("expected %1, got %2").arg(type, typeName(value)));
+    if (!type.isEmpty() && !hasJsonType(value, type))
+        return violation(path, QStringLiteral("expected %1, got %2").arg(type, jsonTypeName(value)));
     if (schema.contains(QLatin1String("enum")) && !schema.value(QLatin1String("enum")).toArray().contains(value))
         return violation(path, QStringLiteral("must be one of %1").arg(QString::fromUtf8(
                                                    QJsonDocument(schema.value(QLatin1String("enum")).toArray()).toJson(QJsonDocument::Compact))));

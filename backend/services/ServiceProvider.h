@@ -17,6 +17,7 @@ struct ProvisionContext
 {
     Tenant tenant;
     QList<Service> services; // the tenant's other services (a function's trigger names a bucket)
+    QString prefix;          // prepended to step ids, so several services fit in one plan
 };
 
 class ServiceProvider

@@ -53,11 +53,12 @@ Status JobRepository::insert(const Job &job)
 Status JobRepository::update(const Job &job)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE jobs SET state = ?, progress_done = ?, progress_total = ?, result = ?, "
+    q.prepare(QStringLiteral("UPDATE jobs SET state = ?, progress_done = ?, progress_total = ?, payload = ?, result = ?, "
                              "started_at = ?, finished_at = ? WHERE id = ?"));
     q.addBindValue(toString(job.state));
     q.addBindValue(job.progressDone);
     q.addBindValue(job.progressTotal);
+    q.addBindValue(json(job.payload));
     q.addBindValue(json(job.result));
     q.addBindValue(nullable(job.startedAt));
     q.addBindValue(nullable(job.finishedAt));
@@ -80,7 +81,7 @@ Result<Job> JobRepository::get(const QString &id) const
 Result<QList<Job>> JobRepository::unfinished() const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM jobs WHERE state IN ('queued', 'running')"));
+    q.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM jobs WHERE state IN ('queued', 'running') ORDER BY created_at, id"));
     if (Status s = exec(q, QStringLiteral("list unfinished jobs")); !s)
         return s.error();
     QList<Job> out;

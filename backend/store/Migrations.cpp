@@ -239,11 +239,33 @@ Migration v7()
     }};
 }
 
+Migration v9()
+{
+    // Services become jobs of provider steps: what made a service is kept so disabling can
+    // undo exactly that, and the tenant's foundation on the provider (tenant, VIP pool, QoS)
+    // is kept on the tenant so deleting it removes exactly what was made for it.
+    return {9, QStringLiteral("service enablement"), {
+        QStringLiteral("ALTER TABLE services ADD COLUMN endpoints TEXT NOT NULL DEFAULT '{}'"),
+        QStringLiteral("ALTER TABLE services ADD COLUMN health TEXT NOT NULL DEFAULT 'unknown'"),
+        QStringLiteral("ALTER TABLE services ADD COLUMN job_id TEXT"),
+        QStringLiteral("ALTER TABLE services ADD COLUMN error TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE services ADD COLUMN steps TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE services ADD COLUMN updated_at TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX services_tenant ON services (tenant_id, created_at)"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN provider_foundation TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("CREATE INDEX jobs_kind ON jobs (kind, created_at)"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN encryption_state TEXT NOT NULL DEFAULT 'none' "
+                       "CHECK (encryption_state IN ('none', 'active', 'revoked'))"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN encryption_key_version INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE tenants ADD COLUMN encryption_changed_at TEXT"),
+    }};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v9()};
     return all;
 }
 

@@ -13,7 +13,8 @@ namespace {
 const QString tenantSelect = QStringLiteral(
     "SELECT t.id, t.name, t.display_name, t.contact_email, t.state, t.created_at, t.quota_capacity_bytes, "
     "t.quota_gpus, t.quota_max_services, t.qos_bandwidth_mbps, t.qos_iops, n.pool_id, p.name, n.vlan, n.subnet, "
-    "n.vip_from, n.vip_to, n.allowed_clients FROM tenants t "
+    "n.vip_from, n.vip_to, n.allowed_clients, t.encryption_state, t.encryption_key_version, t.encryption_changed_at "
+    "FROM tenants t "
     "LEFT JOIN tenant_networks n ON n.tenant_id = t.id LEFT JOIN network_pools p ON p.id = n.pool_id ");
 
 Tenant tenantFrom(const QSqlQuery &q)
@@ -34,6 +35,7 @@ Tenant tenantFrom(const QSqlQuery &q)
     t.network.vipTo = q.value(16).toString();
     for (const QJsonValue &v : QJsonDocument::fromJson(q.value(17).toString().toUtf8()).array())
         t.network.allowedClients << v.toString();
+    t.encryption = {q.value(18).toString(), q.value(19).toInt(), q.value(20).toString()};
     return t;
 }
 
@@ -49,8 +51,9 @@ Status TenantRepository::insert(const Tenant &t)
     return m_db.transaction([&]() -> Status {
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral("INSERT INTO tenants (id, name, display_name, contact_email, state, created_at, "
-                                 "quota_capacity_bytes, quota_gpus, quota_max_services, qos_bandwidth_mbps, qos_iops) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "quota_capacity_bytes, quota_gpus, quota_max_services, qos_bandwidth_mbps, qos_iops, "
+                                 "encryption_state, encryption_key_version, encryption_changed_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(text(t.id));
         q.addBindValue(text(t.name));
         q.addBindValue(text(t.displayName));
@@ -62,6 +65,9 @@ Status TenantRepository::insert(const Tenant &t)
         q.addBindValue(t.quotas.maxServices);
         q.addBindValue(t.quotas.bandwidthMBps);
         q.addBindValue(t.quotas.iops);
+        q.addBindValue(text(t.encryption.state));
+        q.addBindValue(t.encryption.keyVersion);
+        q.addBindValue(nullable(t.encryption.changedAt));
         if (Status s = exec(q, QStringLiteral("add tenant '%1'").arg(t.name)); !s)
             return s;
         QSqlQuery n(m_db.connection());
@@ -83,7 +89,8 @@ Status TenantRepository::update(const Tenant &t)
     return m_db.transaction([&]() -> Status {
         QSqlQuery q(m_db.connection());
         q.prepare(QStringLiteral("UPDATE tenants SET display_name = ?, contact_email = ?, state = ?, quota_capacity_bytes = ?, "
-                                 "quota_gpus = ?, quota_max_services = ?, qos_bandwidth_mbps = ?, qos_iops = ? WHERE id = ?"));
+                                 "quota_gpus = ?, quota_max_services = ?, qos_bandwidth_mbps = ?, qos_iops = ?, "
+                                 "encryption_state = ?, encryption_key_version = ?, encryption_changed_at = ? WHERE id = ?"));
         q.addBindValue(text(t.displayName));
         q.addBindValue(text(t.contactEmail));
         q.addBindValue(toString(t.state));
@@ -92,6 +99,9 @@ Status TenantRepository::update(const Tenant &t)
         q.addBindValue(t.quotas.maxServices);
         q.addBindValue(t.quotas.bandwidthMBps);
         q.addBindValue(t.quotas.iops);
+        q.addBindValue(text(t.encryption.state));
+        q.addBindValue(t.encryption.keyVersion);
+        q.addBindValue(nullable(t.encryption.changedAt));
         q.addBindValue(text(t.id));
         if (Status s = exec(q, QStringLiteral("update tenant '%1'").arg(t.name)); !s)
             return s;
@@ -167,7 +177,7 @@ Result<QuotaTotals> TenantRepository::quotaTotals(const QString &excludingTenant
 Result<int> TenantRepository::serviceCount(const QString &tenantId) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM services WHERE tenant_id = ? AND state <> 'disabled'"));
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM services WHERE tenant_id = ? AND state NOT IN ('disabled', 'failed')"));
     q.addBindValue(text(tenantId));
     if (Status s = exec(q, QStringLiteral("count services")); !s)
         return s.error();

@@ -181,27 +181,23 @@ Result<TenantNetwork> TenantService::allocate(const QString &poolName) const
                            QStringLiteral("network.pool"));
 }
 
-Result<Tenant> TenantService::create(const TenantDraft &draft, const QString &user)
+Result<Tenant> TenantService::preview(const TenantDraft &draft) const
 {
-    auto fail = [&](const Error &e) -> Result<Tenant> {
-        m_audit.record(user, QStringLiteral("tenant.create"), draft.name, Status(e));
-        return e;
-    };
     if (!isDnsLabel(draft.name))
-        return fail(rule(QStringLiteral("invalid_name"),
-                         QStringLiteral("A tenant name is a DNS label: 1 to 63 lower-case letters, digits or '-', not starting or "
-                                        "ending with '-'; got '%1'.").arg(draft.name),
-                         QStringLiteral("name")));
+        return rule(QStringLiteral("invalid_name"),
+                    QStringLiteral("A tenant name is a DNS label: 1 to 63 lower-case letters, digits or '-', not starting or "
+                                   "ending with '-'; got '%1'.").arg(draft.name),
+                    QStringLiteral("name"));
     if (!draft.contactEmail.isEmpty() && !isEmail(draft.contactEmail))
-        return fail(rule(QStringLiteral("invalid_email"), QStringLiteral("'%1' is not an e-mail address.").arg(draft.contactEmail),
-                         QStringLiteral("contactEmail")));
+        return rule(QStringLiteral("invalid_email"), QStringLiteral("'%1' is not an e-mail address.").arg(draft.contactEmail),
+                    QStringLiteral("contactEmail"));
     if (Status s = checkShape(draft.quotas, draft.allowedClients); !s)
-        return fail(s.error());
+        return s.error();
     if (Status s = checkQuotas({}, draft.quotas); !s)
-        return fail(s.error());
+        return s.error();
     auto network = allocate(draft.pool);
     if (!network)
-        return fail(network.error());
+        return network.error();
     Tenant tenant;
     tenant.id = newId(QLatin1String("tnt"));
     tenant.name = draft.name;
@@ -211,6 +207,21 @@ Result<Tenant> TenantService::create(const TenantDraft &draft, const QString &us
     tenant.quotas = draft.quotas;
     tenant.network = *network;
     tenant.network.allowedClients = draft.allowedClients;
+    if (draft.customerManagedKey)
+        tenant.encryption = {QStringLiteral("active"), 1, tenant.createdAt};
+    return tenant;
+}
+
+Result<Tenant> TenantService::create(const TenantDraft &draft, const QString &user)
+{
+    auto fail = [&](const Error &e) -> Result<Tenant> {
+        m_audit.record(user, QStringLiteral("tenant.create"), draft.name, Status(e));
+        return e;
+    };
+    Result<Tenant> previewed = preview(draft);
+    if (!previewed)
+        return fail(previewed.error());
+    const Tenant tenant = *previewed;
     if (Status s = m_repository.insert(tenant); !s) {
         Error e = s.error();
         if (e.code == QLatin1String("duplicate"))
@@ -295,6 +306,45 @@ Status TenantService::remove(const QString &id, bool force, const QString &user)
         Q_EMIT tenantsChanged();
     }
     return outcome;
+}
+
+Status TenantService::beginRemoval(const QString &id)
+{
+    auto tenant = m_repository.get(id);
+    if (!tenant)
+        return tenant.error();
+    Tenant t = *tenant;
+    t.state = TenantState::Deleting;
+    if (Status s = m_repository.update(t); !s)
+        return s;
+    Q_EMIT tenantsChanged();
+    return success();
+}
+
+Result<Tenant> TenantService::recordKeyChange(const QString &id, bool revoked, const QString &user)
+{
+    auto tenant = m_repository.get(id);
+    if (!tenant)
+        return tenant.error();
+    Tenant t = *tenant;
+    if (revoked)
+        t.encryption.state = QStringLiteral("revoked");
+    else
+        ++t.encryption.keyVersion;
+    t.encryption.changedAt = nowIso();
+    const Status stored = m_repository.update(t);
+    m_audit.record(user, revoked ? QStringLiteral("tenant.key.revoke") : QStringLiteral("tenant.key.rotate"), id, stored,
+                   {{QStringLiteral("keyVersion"), t.encryption.keyVersion}});
+    if (!stored)
+        return stored.error();
+    if (revoked)
+        m_events.raiseAlert(Severity::Critical, QStringLiteral("tenancy"),
+                            QStringLiteral("The encryption key of tenant %1 was revoked: its data is unreadable.").arg(t.name), id);
+    else
+        m_events.record(Severity::Info, QStringLiteral("tenancy"),
+                        QStringLiteral("The encryption key of tenant %1 was rotated to version %2.").arg(t.name).arg(t.encryption.keyVersion), id);
+    Q_EMIT tenantsChanged();
+    return t;
 }
 
 Result<QList<NetworkPool>> TenantService::pools() const { return m_repository.pools(); }

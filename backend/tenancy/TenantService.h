@@ -26,6 +26,7 @@ struct TenantDraft
     TenantQuotas quotas;
     QString pool; // pool name; empty: the first pool with room
     QStringList allowedClients;
+    bool customerManagedKey = false; // the tenant gets its own encryption group
 };
 
 struct TenantPatch
@@ -59,9 +60,16 @@ public:
     // The services counted against the tenant's maxServices quota (all but disabled ones).
     Result<int> serviceCount(const QString &tenantId) const;
 
+    // The tenant `create` would make (rules, quotas and the network it would get), without
+    // making it: for dry runs.
+    Result<Tenant> preview(const TenantDraft &draft) const;
     Result<Tenant> create(const TenantDraft &draft, const QString &user);
     Result<Tenant> update(const QString &id, const TenantPatch &patch, const QString &user);
     Status remove(const QString &id, bool force, const QString &user);
+    // Marks a tenant `deleting` while a job takes its services and foundation down.
+    Status beginRemoval(const QString &id);
+    // Records a key rotation (version + 1) or revocation done on the provider.
+    Result<Tenant> recordKeyChange(const QString &id, bool revoked, const QString &user);
 
     Result<QList<NetworkPool>> pools() const;
     Result<NetworkPool> addPool(NetworkPool pool, const QString &user);

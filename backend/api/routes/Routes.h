@@ -14,6 +14,7 @@ class LabService;
 class EventLog;
 class InventoryService;
 class Router;
+class ServiceEngine;
 class TenantService;
 
 void registerSystemRoutes(Router &router, const Database &database);
@@ -23,6 +24,7 @@ void registerInventoryRoutes(Router &router, InventoryService &inventory);
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);
 void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
 void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys);
+void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService &tenants);
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
 
 } // namespace NeoCloud

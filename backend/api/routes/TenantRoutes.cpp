@@ -3,6 +3,8 @@
 #include "api/JsonKeys.h"
 #include "api/JsonMapping.h"
 #include "api/RequestInput.h"
+#include "api/TenantAccess.h"
+#include "api/TenantInput.h"
 #include "api/Router.h"
 #include "auth/AuthService.h"
 #include "core/JsonInput.h"
@@ -14,22 +16,6 @@
 
 namespace NeoCloud {
 namespace {
-
-bool isTenantRole(const User &u) { return u.role == Role::TenantAdmin || u.role == Role::TenantViewer; }
-
-// A tenant's users see their own tenant and nothing else; anything else is "not found", so they
-// cannot even learn that other tenants exist.
-bool sees(const User &u, const QString &tenantId) { return !isTenantRole(u) || u.tenantId == tenantId; }
-
-// Operators and the tenant's own admins change a tenant's users and keys; viewers only look.
-std::optional<Error> refuseChange(const User &caller, const QString &tenantId)
-{
-    if (!sees(caller, tenantId))
-        return Error::notFound(QStringLiteral("tenant"), tenantId);
-    if (caller.role == Role::OperatorViewer || caller.role == Role::TenantViewer)
-        return Error{ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("Viewers cannot change users or keys."), {}};
-    return std::nullopt;
-}
 
 QJsonObject keyJson(const AccessKey &k)
 {
@@ -51,82 +37,6 @@ QJsonObject issuedJson(const IssuedKey &issued)
     return out;
 }
 
-Error bad(const QString &field, const QString &message) { return Error::badInput(QStringLiteral("wrong_type"), message, field); }
-
-template<typename T>
-Result<std::optional<T>> optionalNumber(const QJsonObject &o, QLatin1String key, const QString &field)
-{
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined())
-        return std::optional<T>();
-    if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()))
-        return bad(field, QStringLiteral("%1 must be a whole number.").arg(field));
-    return std::optional<T>(T(v.toDouble()));
-}
-
-Result<std::optional<QString>> optionalString(const QJsonObject &o, QLatin1String key)
-{
-    const QJsonValue v = o.value(key);
-    if (v.isUndefined())
-        return std::optional<QString>();
-    if (!v.isString())
-        return bad(key, QStringLiteral("%1 must be a string.").arg(key));
-    return std::optional<QString>(v.toString());
-}
-
-// Reads {"quotas": {...}, "network": {...}} parts shared by create and update into a patch.
-Status readQuotasAndNetwork(const QJsonObject &body, TenantPatch &patch, QString *pool)
-{
-    if (body.contains(Key::quotas)) {
-        if (!body.value(Key::quotas).isObject())
-            return bad(QStringLiteral("quotas"), QStringLiteral("quotas must be an object."));
-        const QJsonObject q = body.value(Key::quotas).toObject();
-        if (Status s = rejectUnknownKeys(q, {Key::capacityBytes, Key::gpus, Key::maxServices, Key::qos}, QStringLiteral("quotas")); !s)
-            return s;
-        auto capacity = optionalNumber<qint64>(q, Key::capacityBytes, QStringLiteral("quotas.capacityBytes"));
-        auto gpus = optionalNumber<int>(q, Key::gpus, QStringLiteral("quotas.gpus"));
-        auto services = optionalNumber<int>(q, Key::maxServices, QStringLiteral("quotas.maxServices"));
-        for (const Status &s : {capacity ? success() : Status(capacity.error()), gpus ? success() : Status(gpus.error()),
-                                services ? success() : Status(services.error())})
-            if (!s)
-                return s;
-        patch.capacityBytes = *capacity;
-        patch.gpus = *gpus;
-        patch.maxServices = *services;
-        if (q.contains(Key::qos)) {
-            const QJsonObject qos = q.value(Key::qos).toObject();
-            if (Status s = rejectUnknownKeys(qos, {Key::bandwidthMBps, Key::iops}, QStringLiteral("quotas.qos")); !s)
-                return s;
-            auto bandwidth = optionalNumber<qint64>(qos, Key::bandwidthMBps, QStringLiteral("quotas.qos.bandwidthMBps"));
-            if (!bandwidth)
-                return bandwidth.error();
-            auto iops = optionalNumber<qint64>(qos, Key::iops, QStringLiteral("quotas.qos.iops"));
-            if (!iops)
-                return iops.error();
-            patch.bandwidthMBps = *bandwidth;
-            patch.iops = *iops;
-        }
-    }
-    if (body.contains(Key::network)) {
-        const QJsonObject n = body.value(Key::network).toObject();
-        if (Status s = rejectUnknownKeys(n, pool ? QStringList{Key::pool, Key::allowedClients} : QStringList{Key::allowedClients},
-                                QStringLiteral("network"));
-            !s)
-            return s;
-        if (pool)
-            *pool = n.value(Key::pool).toString();
-        if (n.contains(Key::allowedClients)) {
-            if (!n.value(Key::allowedClients).isArray())
-                return bad(QStringLiteral("network.allowedClients"), QStringLiteral("allowedClients must be a list of CIDRs."));
-            QStringList clients;
-            for (const QJsonValue &v : n.value(Key::allowedClients).toArray())
-                clients << v.toString();
-            patch.allowedClients = clients;
-        }
-    }
-    return success();
-}
-
 } // namespace
 
 void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys)
@@ -146,27 +56,14 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
 
     // POST /api/v1/tenants {name, displayName?, contactEmail?, quotas?, network?: {pool?, allowedClients?}} -> 201 tenant
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants"), Access::OperatorAdmin, [&tenants](const ApiRequest &request) {
-        const auto body = readJsonObject(request, {Key::name, Key::displayName, Key::contactEmail, Key::quotas, Key::network});
+        const auto body = readJsonObject(request, {Key::name, Key::displayName, Key::contactEmail, Key::quotas, Key::network,
+                                                   Key::encryption});
         if (!body)
             return ApiResponse::error(body.error());
-        const auto name = requireString(*body, Key::name);
-        if (!name)
-            return ApiResponse::error(name.error());
-        TenantDraft draft;
-        draft.name = *name;
-        for (auto [key, target] : {std::pair{Key::displayName, &draft.displayName}, std::pair{Key::contactEmail, &draft.contactEmail}}) {
-            const auto value = optionalString(*body, key);
-            if (!value)
-                return ApiResponse::error(value.error());
-            *target = value->value_or(QString());
-        }
-        TenantPatch parts;
-        if (Status s = readQuotasAndNetwork(*body, parts, &draft.pool); !s)
-            return ApiResponse::error(s.error());
-        draft.quotas = {parts.capacityBytes.value_or(0), parts.gpus.value_or(0), parts.maxServices.value_or(10),
-                        parts.bandwidthMBps.value_or(0), parts.iops.value_or(0)};
-        draft.allowedClients = parts.allowedClients.value_or(QStringList());
-        const auto tenant = tenants.create(draft, request.user->username);
+        const auto draft = readTenantDraft(*body, {});
+        if (!draft)
+            return ApiResponse::error(draft.error());
+        const auto tenant = tenants.create(*draft, request.user->username);
         return tenant ? ApiResponse::json(toJson(*tenant), 201) : ApiResponse::error(tenant.error());
     });
 
@@ -205,14 +102,6 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
         return tenant ? ApiResponse::json(toJson(*tenant)) : ApiResponse::error(tenant.error());
     });
 
-    // DELETE /api/v1/tenants/{id}?force=true -> 204; 409 while services are enabled unless forced
-    router.add(HttpMethod::Delete, QStringLiteral("/api/v1/tenants/{id}"), Access::OperatorAdmin, [&tenants](const ApiRequest &request) {
-        const QString force = request.queryValue(QStringLiteral("force"));
-        if (!force.isEmpty() && force != QLatin1String("true") && force != QLatin1String("false"))
-            return ApiResponse::error(Error::badInput(QStringLiteral("invalid_flag"), QStringLiteral("force is true or false."), QStringLiteral("force")));
-        const Status removed = tenants.remove(request.param(QStringLiteral("id")), force == QLatin1String("true"), request.user->username);
-        return removed ? ApiResponse::noContent() : ApiResponse::error(removed.error());
-    });
 
     // GET /api/v1/tenants/{id}/users -> {items: [{username, role, tenantId}], total}
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/tenants/{id}/users"), Access::Authenticated, [&tenants, &auth](const ApiRequest &request) {
@@ -229,7 +118,7 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants/{id}/users"), Access::Authenticated, [&tenants, &auth](const ApiRequest &request) {
         const QString id = request.param(QStringLiteral("id"));
         const User &caller = *request.user;
-        if (const auto refused = refuseChange(caller, id))
+        if (const auto refused = refuseChange(caller, id, QStringLiteral("users or keys")))
             return ApiResponse::error(*refused);
         if (const auto tenant = tenants.get(id); !tenant)
             return ApiResponse::error(tenant.error());
@@ -269,7 +158,7 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
     // POST /api/v1/tenants/{id}/keys {username} -> 201 key with its secretKey, shown this once
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants/{id}/keys"), Access::Authenticated, [&tenants, &keys](const ApiRequest &request) {
         const QString id = request.param(QStringLiteral("id"));
-        if (const auto refused = refuseChange(*request.user, id))
+        if (const auto refused = refuseChange(*request.user, id, QStringLiteral("users or keys")))
             return ApiResponse::error(*refused);
         if (const auto tenant = tenants.get(id); !tenant)
             return ApiResponse::error(tenant.error());
@@ -287,7 +176,7 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants/{id}/keys/{keyId}/rotate"), Access::Authenticated,
                [&keys](const ApiRequest &request) {
                    const QString id = request.param(QStringLiteral("id"));
-                   if (const auto refused = refuseChange(*request.user, id))
+                   if (const auto refused = refuseChange(*request.user, id, QStringLiteral("users or keys")))
                        return ApiResponse::error(*refused);
                    const auto issued = keys.rotate(id, request.param(QStringLiteral("keyId")), request.user->username);
                    return issued ? ApiResponse::json(issuedJson(*issued)) : ApiResponse::error(issued.error());
@@ -297,7 +186,7 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
     router.add(HttpMethod::Delete, QStringLiteral("/api/v1/tenants/{id}/keys/{keyId}"), Access::Authenticated,
                [&keys](const ApiRequest &request) {
                    const QString id = request.param(QStringLiteral("id"));
-                   if (const auto refused = refuseChange(*request.user, id))
+                   if (const auto refused = refuseChange(*request.user, id, QStringLiteral("users or keys")))
                        return ApiResponse::error(*refused);
                    const Status revoked = keys.revoke(id, request.param(QStringLiteral("keyId")), request.user->username);
                    return revoked ? ApiResponse::noContent() : ApiResponse::error(revoked.error());

@@ -1,0 +1,35 @@
+#pragma once
+// Reads and writes tenants' services (with the provider steps that made them) and each tenant's
+// foundation on the provider.
+
+#include "core/Result.h"
+#include "domain/Inventory.h"
+#include "domain/Tenancy.h"
+
+namespace NeoCloud {
+
+class Database;
+
+class ServiceRepository
+{
+public:
+    explicit ServiceRepository(Database &database) : m_db(database) { }
+
+    Database &database() { return m_db; }
+
+    Status insert(const Service &service);
+    Status update(const Service &service);
+    Result<Service> get(const QString &id) const;
+    Result<Page<Service>> listByTenant(const QString &tenantId, int limit, int offset) const;
+    // Services that count: not disabled, not failed.
+    Result<QList<Service>> liveByTenant(const QString &tenantId) const;
+
+    // The steps that made the tenant's foundation on the provider, in the order they ran.
+    Result<QJsonArray> foundation(const QString &tenantId) const;
+    Status setFoundation(const QString &tenantId, const QJsonArray &steps);
+
+private:
+    Database &m_db;
+};
+
+} // namespace NeoCloud
