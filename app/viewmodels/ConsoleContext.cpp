@@ -15,11 +15,14 @@ ConsoleContext::ConsoleContext(Backend &backend, QObject *parent)
     , m_topology(backend.inventory(), m_devices, this)
     , m_discovery(backend.discovery(), backend.lab(), this)
     , m_lab(backend.lab(), backend.inventory(), this)
-    , m_tenants(backend.tenants(), this)
+    , m_tenants(backend.tenants(), backend.services(), this)
     , m_tenantFilter(m_tenants, this)
-    , m_selectedTenant(backend.tenants(), backend.inventory(), backend.auth(), backend.accessKeys(), this)
+    , m_selectedTenant(backend.tenants(), backend.inventory(), backend.auth(), backend.accessKeys(), backend.services(),
+                       backend.catalog(), this)
     , m_tenantEditor(backend.tenants(), backend.inventory(), this)
     , m_catalog(backend.catalog(), this)
+    , m_services(backend.services(), backend.catalog(), this)
+    , m_onboarding(backend.tenants(), backend.services(), backend.catalog(), this)
 {
 }
 

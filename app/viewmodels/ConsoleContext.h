@@ -7,9 +7,11 @@
 #include "DeviceTableModel.h"
 #include "EventListModel.h"
 #include "LabFaultModel.h"
+#include "OnboardingController.h"
 #include "OverviewModel.h"
 #include "ScanController.h"
 #include "ServiceCatalogModel.h"
+#include "ServiceController.h"
 #include "TenantDetail.h"
 #include "TenantEditor.h"
 #include "TenantFilterModel.h"
@@ -47,6 +49,9 @@ class ConsoleContext : public QObject
     Q_PROPERTY(NeoCloud::TenantEditor *tenantEditor READ tenantEditor CONSTANT)
     // The kinds of service a tenant can switch on, with the schemas their forms are made from.
     Q_PROPERTY(NeoCloud::ServiceCatalogModel *catalog READ catalog CONSTANT)
+    // The Services view (one tenant's services, enabling and disabling) and the onboarding wizard.
+    Q_PROPERTY(NeoCloud::ServiceController *services READ services CONSTANT)
+    Q_PROPERTY(NeoCloud::OnboardingController *onboarding READ onboarding CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
@@ -67,6 +72,8 @@ public:
     TenantDetail *selectedTenant() { return &m_selectedTenant; }
     TenantEditor *tenantEditor() { return &m_tenantEditor; }
     ServiceCatalogModel *catalog() { return &m_catalog; }
+    ServiceController *services() { return &m_services; }
+    OnboardingController *onboarding() { return &m_onboarding; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -88,6 +95,8 @@ private:
     TenantDetail m_selectedTenant;
     TenantEditor m_tenantEditor;
     ServiceCatalogModel m_catalog;
+    ServiceController m_services;
+    OnboardingController m_onboarding;
 };
 
 } // namespace NeoCloud

@@ -7,6 +7,7 @@
 
 #include <QAbstractListModel>
 #include <QtQmlIntegration>
+#include <algorithm>
 
 namespace NeoCloud {
 
@@ -39,6 +40,22 @@ protected:
         if (rows.size() != before)
             Q_EMIT countChanged();
         setLastError(read ? QString() : read.error().message);
+    }
+
+    // The same, but rows whose keys are unchanged and in order are updated in place (delegates
+    // keep their state, such as an expanded section, while a job changes a row every second).
+    template<typename T, typename Key>
+    void replaceRows(QList<T> &rows, Result<QList<T>> read, Key key)
+    {
+        if (read && read->size() == rows.size() && !rows.isEmpty()
+            && std::equal(rows.begin(), rows.end(), read->begin(),
+                          [&](const T &a, const T &b) { return key(a) == key(b); })) {
+            rows = std::move(read).value();
+            Q_EMIT dataChanged(index(0), index(int(rows.size()) - 1));
+            setLastError(QString());
+            return;
+        }
+        replaceRows(rows, std::move(read));
     }
 
     void setLastError(const QString &error)

@@ -6,6 +6,7 @@
 #include "core/Time.h"
 #include "domain/Enums.h"
 #include "inventory/InventoryService.h"
+#include "services/ServiceEngine.h"
 #include "tenancy/TenantService.h"
 
 namespace NeoCloud {
@@ -16,13 +17,15 @@ const QString consoleUser = QStringLiteral("console");
 } // namespace
 
 TenantDetail::TenantDetail(TenantService &tenants, InventoryService &inventory, AuthService &auth,
-                           AccessKeyService &keys, QObject *parent)
+                           AccessKeyService &keys, ServiceEngine &engine, const Catalog &catalog,
+                           QObject *parent)
     : QObject(parent)
     , m_tenants(tenants)
     , m_inventory(inventory)
     , m_quotas(this)
     , m_users(auth, this)
     , m_keys(keys, this)
+    , m_services(engine, catalog, this)
 {
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(50);
@@ -31,6 +34,9 @@ TenantDetail::TenantDetail(TenantService &tenants, InventoryService &inventory, 
             qOverload<>(&QTimer::start));
     // Quota shares are measured against the discovered hardware.
     connect(&m_inventory, &InventoryService::inventoryChanged, &m_refreshTimer,
+            qOverload<>(&QTimer::start));
+    // Services count against the quota and make the health.
+    connect(&m_services, &TenantServiceModel::countsChanged, &m_refreshTimer,
             qOverload<>(&QTimer::start));
 }
 
@@ -53,7 +59,7 @@ QString TenantDetail::stateLabel() const
 }
 QString TenantDetail::health() const
 {
-    return found() ? tenantHealth(m_tenant) : QStringLiteral("unknown");
+    return found() ? tenantHealth(m_tenant, m_services.services()) : QStringLiteral("unknown");
 }
 QDateTime TenantDetail::createdAt() const
 {
@@ -80,12 +86,6 @@ QVariantMap TenantDetail::setSuspended(bool suspended)
     return updated ? QVariantMap() : refusal(updated.error());
 }
 
-QVariantMap TenantDetail::remove()
-{
-    const Status removed = m_tenants.remove(m_tenantId, false, consoleUser);
-    return removed ? QVariantMap() : refusal(removed.error());
-}
-
 void TenantDetail::refresh()
 {
     m_refreshTimer.stop();
@@ -110,6 +110,7 @@ void TenantDetail::refresh()
     if (m_users.tenantId() != m_tenant.id) {
         m_users.show(m_tenant.id);
         m_keys.show(m_tenant.id);
+        m_services.setTenantId(m_tenant.id);
     }
     for (const Error *e : { used ? nullptr : &used.error(), physical ? nullptr : &physical.error(),
                             settings ? nullptr : &settings.error() })

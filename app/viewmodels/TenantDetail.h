@@ -1,10 +1,11 @@
 #pragma once
 // The tenant the Tenants view's panel shows: identity, state and health, its network slice, its
-// quotas as bars, its users and S3 keys; and the panel's actions (suspend, resume, delete). Set
-// tenantId; everything re-reads when tenants or the hardware change.
+// quotas as bars, its users, S3 keys and services; and suspending or resuming it. Set tenantId;
+// everything re-reads when tenants, their services or the hardware change.
 
 #include "AccessKeyModel.h"
 #include "QuotaModel.h"
+#include "TenantServiceModel.h"
 #include "TenantUserModel.h"
 #include "domain/Tenancy.h"
 
@@ -14,7 +15,9 @@
 
 namespace NeoCloud {
 
+class Catalog;
 class InventoryService;
+class ServiceEngine;
 class TenantService;
 
 class TenantDetail : public QObject
@@ -44,10 +47,12 @@ class TenantDetail : public QObject
     Q_PROPERTY(NeoCloud::QuotaModel *quotas READ quotas CONSTANT)
     Q_PROPERTY(NeoCloud::TenantUserModel *users READ users CONSTANT)
     Q_PROPERTY(NeoCloud::AccessKeyModel *keys READ keys CONSTANT)
+    Q_PROPERTY(NeoCloud::TenantServiceModel *services READ services CONSTANT)
 
 public:
     TenantDetail(TenantService &tenants, InventoryService &inventory, AuthService &auth,
-                 AccessKeyService &keys, QObject *parent = nullptr);
+                 AccessKeyService &keys, ServiceEngine &engine, const Catalog &catalog,
+                 QObject *parent = nullptr);
 
     QString tenantId() const { return m_tenantId; }
     void setTenantId(const QString &id);
@@ -69,11 +74,10 @@ public:
     QuotaModel *quotas() { return &m_quotas; }
     TenantUserModel *users() { return &m_users; }
     AccessKeyModel *keys() { return &m_keys; }
+    TenantServiceModel *services() { return &m_services; }
 
-    // Each returns {} or {field, message} with the backend's refusal.
+    // {} or {field, message} with the backend's refusal.
     Q_INVOKABLE QVariantMap setSuspended(bool suspended);
-    // Refused (409) while the tenant has services enabled.
-    Q_INVOKABLE QVariantMap remove();
 
     // Reads the tenant now; change signals go through the coalescing timer.
     Q_INVOKABLE void refresh();
@@ -88,6 +92,7 @@ private:
     QuotaModel m_quotas;
     TenantUserModel m_users;
     AccessKeyModel m_keys;
+    TenantServiceModel m_services;
     QTimer m_refreshTimer;
     QString m_tenantId;
     Tenant m_tenant;

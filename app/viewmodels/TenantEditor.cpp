@@ -4,7 +4,6 @@
 #include "TenantUserModel.h"
 #include "inventory/InventoryService.h"
 
-#include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
 #include <cmath>
@@ -34,8 +33,16 @@ Result<qint64> wholeNumber(const QVariantMap &fields, const char *name, const QS
     return value;
 }
 
-// Reads every field into a draft, or the first field that does not parse.
-Result<TenantDraft> readDraft(const QVariantMap &fields)
+QVariantMap refused(const Error &error)
+{
+    QVariantMap out = refusal(error);
+    out.insert(QStringLiteral("ok"), false);
+    return out;
+}
+
+} // namespace
+
+Result<TenantDraft> TenantEditor::readDraft(const QVariantMap &fields)
 {
     TenantDraft draft;
     draft.name = field(fields, "name");
@@ -65,17 +72,9 @@ Result<TenantDraft> readDraft(const QVariantMap &fields)
     draft.quotas.iops = *iops;
     static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
     draft.allowedClients = field(fields, "allowedClients").split(separators, Qt::SkipEmptyParts);
+    draft.customerManagedKey = fields.value(QStringLiteral("customerManagedKey")).toBool();
     return draft;
 }
-
-QVariantMap refused(const Error &error)
-{
-    QVariantMap out = refusal(error);
-    out.insert(QStringLiteral("ok"), false);
-    return out;
-}
-
-} // namespace
 
 TenantEditor::TenantEditor(TenantService &tenants, InventoryService &inventory, QObject *parent)
     : QObject(parent)
@@ -150,33 +149,6 @@ QVariantMap TenantEditor::update(const QString &tenantId, const QVariantMap &fie
         return refused(updated.error());
     Q_EMIT tenantSaved(updated->id);
     return { { QStringLiteral("ok"), true }, { QStringLiteral("tenantId"), updated->id } };
-}
-
-QVariantMap TenantEditor::tenantJson(const QVariantMap &fields) const
-{
-    const Result<TenantDraft> draft = readDraft(fields);
-    if (!draft)
-        return refused(draft.error());
-    const TenantQuotas &q = draft->quotas;
-    QJsonObject network { { QStringLiteral("allowedClients"),
-                            QJsonArray::fromStringList(draft->allowedClients) } };
-    if (!draft->pool.isEmpty())
-        network.insert(QStringLiteral("pool"), draft->pool);
-    const QJsonObject tenant {
-        { QStringLiteral("name"), draft->name },
-        { QStringLiteral("displayName"), draft->displayName },
-        { QStringLiteral("contactEmail"), draft->contactEmail },
-        { QStringLiteral("quotas"),
-          QJsonObject {
-              { QStringLiteral("capacityBytes"), double(q.capacityBytes) },
-              { QStringLiteral("gpus"), q.gpus },
-              { QStringLiteral("maxServices"), q.maxServices },
-              { QStringLiteral("qos"),
-                QJsonObject { { QStringLiteral("bandwidthMBps"), double(q.bandwidthMBps) },
-                              { QStringLiteral("iops"), double(q.iops) } } } } },
-        { QStringLiteral("network"), network }
-    };
-    return { { QStringLiteral("ok"), true }, { QStringLiteral("tenant"), tenant.toVariantMap() } };
 }
 
 bool TenantEditor::nameIsValid(const QString &name) const

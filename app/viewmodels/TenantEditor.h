@@ -2,11 +2,11 @@
 // The create/edit tenant form's adapter: reads the form's fields (strings, as typed), calls
 // TenantService::create or update, and hands back the backend's refusal with the field it names
 // (quotas.capacityBytes, network.allowedClients[1], ...) so the form shows it on that field.
-// The onboarding wizard reads the same fields into the JSON of POST /tenants.
+// The onboarding wizard reads the same fields into its request.
 //
 // Fields: name, displayName, contactEmail, capacityTB (decimal terabytes), gpus, maxServices,
 // bandwidthMBps, iops, pool (a pool name, "" for the first with room), allowedClients (CIDRs
-// separated by commas, spaces or lines).
+// separated by commas, spaces or lines), customerManagedKey (bool).
 
 #include "domain/Tenancy.h"
 #include "tenancy/TenantService.h"
@@ -40,13 +40,13 @@ public:
     // {ok: true, tenantId} or {ok: false, field, message}.
     Q_INVOKABLE QVariantMap create(const QVariantMap &fields);
     Q_INVOKABLE QVariantMap update(const QString &tenantId, const QVariantMap &fields);
-    // The fields as the "tenant" of an onboarding body (POST /tenants' JSON): {ok, tenant} or
-    // {ok: false, field, message} when a number does not parse.
-    Q_INVOKABLE QVariantMap tenantJson(const QVariantMap &fields) const;
     // The backend's own rule for names, so the form can flag a bad one as it is typed.
     Q_INVOKABLE bool nameIsValid(const QString &name) const;
 
     static QVariantMap formFields(const Tenant &tenant);
+    // The fields as TenantService takes them, or the first one that does not parse (named as
+    // the backend names it).
+    static Result<TenantDraft> readDraft(const QVariantMap &fields);
 
 Q_SIGNALS:
     void capacityChanged();

@@ -1,35 +1,45 @@
 #include "TenantListModel.h"
 
 #include "TenancyText.h"
+#include "TenantServiceModel.h"
 #include "domain/Enums.h"
+#include "services/ServiceEngine.h"
 #include "tenancy/TenantService.h"
 
 #include <QLocale>
 
 namespace NeoCloud {
 
-QString tenantHealth(const Tenant &tenant)
+QString tenantHealth(const Tenant &tenant, const QList<Service> &services)
 {
-    switch (tenant.state) {
-    case TenantState::Active:
-        return QStringLiteral("ok");
-    case TenantState::Suspended:
-        return QStringLiteral("warning");
-    case TenantState::Deleting:
+    if (tenant.state == TenantState::Deleting)
         return QStringLiteral("unknown");
+    QString worst
+        = tenant.state == TenantState::Suspended ? QStringLiteral("warning") : QStringLiteral("ok");
+    for (const Service &s : services) {
+        if (s.state == ServiceState::Disabled)
+            continue;
+        const QString tone = serviceTone(s);
+        if (tone == QLatin1String("critical"))
+            return tone;
+        if (tone == QLatin1String("warning"))
+            worst = tone;
     }
-    return QStringLiteral("unknown");
+    return worst;
 }
 
-TenantListModel::TenantListModel(TenantService &tenants, QObject *parent)
+TenantListModel::TenantListModel(TenantService &tenants, ServiceEngine &engine, QObject *parent)
     : QAbstractListModel(parent)
     , m_tenants(tenants)
+    , m_engine(engine)
 {
     // A burst of changes (an onboarding touches the tenant several times) costs one re-read.
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(50);
     connect(&m_refreshTimer, &QTimer::timeout, this, &TenantListModel::refresh);
     connect(&m_tenants, &TenantService::tenantsChanged, &m_refreshTimer,
+            qOverload<>(&QTimer::start));
+    connect(&m_engine, &ServiceEngine::serviceChanged, &m_refreshTimer,
             qOverload<>(&QTimer::start));
     // The first read waits for the event loop, so constructing the console stays cheap.
     QTimer::singleShot(0, this, &TenantListModel::refresh);
@@ -61,7 +71,7 @@ QVariant TenantListModel::data(const QModelIndex &index, int role) const
     case StateLabelRole:
         return tenantStateLabel(t.state);
     case HealthRole:
-        return tenantHealth(t);
+        return row.health;
     case ServicesUsedRole:
         return row.servicesUsed;
     case MaxServicesRole:
@@ -126,7 +136,9 @@ void TenantListModel::refresh()
         }
         for (const Tenant &t : page->items) {
             const Result<int> used = m_tenants.serviceCount(t.id);
-            rows.append({ t, used ? *used : 0 });
+            const Result<QList<Service>> services = allServices(m_engine, t.id);
+            rows.append(
+                { t, used ? *used : 0, tenantHealth(t, services ? *services : QList<Service>()) });
         }
         if (page->items.size() < pageSize || offset + pageSize >= page->total)
             break;

@@ -1,6 +1,7 @@
 #pragma once
 // Every tenant for the Tenants view's list: identity, state, how much of the service quota is in
-// use and a health word, read from TenantService and re-read (coalesced) when tenants change.
+// use and a health word, read from TenantService and the ServiceEngine and re-read (coalesced)
+// when tenants or their services change.
 
 #include "domain/Tenancy.h"
 
@@ -10,6 +11,8 @@
 
 namespace NeoCloud {
 
+class Catalog;
+class ServiceEngine;
 class TenantService;
 
 class TenantListModel : public QAbstractListModel
@@ -42,7 +45,7 @@ public:
 
     static constexpr int pageSize = 500;
 
-    explicit TenantListModel(TenantService &tenants, QObject *parent = nullptr);
+    TenantListModel(TenantService &tenants, ServiceEngine &engine, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -72,19 +75,21 @@ private:
     {
         Tenant tenant;
         int servicesUsed = 0;
+        QString health;
     };
 
     void setLastError(const QString &error);
 
     TenantService &m_tenants;
+    ServiceEngine &m_engine;
     QTimer m_refreshTimer;
     QList<Row> m_rows;
     bool m_loaded = false;
     QString m_lastError;
 };
 
-// The health word a tenant shows: suspended or deleting tenants are not "ok" whatever their
-// services say.
-QString tenantHealth(const Tenant &tenant);
+// The health word a tenant shows: the worst of its live services' (a failed one is critical),
+// and never "ok" while it is suspended or being deleted.
+QString tenantHealth(const Tenant &tenant, const QList<Service> &services);
 
 } // namespace NeoCloud
