@@ -62,7 +62,9 @@ void VmsClient::request(const QString &method, const QUrl &url, const QJsonValue
 {
     if (!m_connection.apiRoot.isValid() || m_connection.apiRoot.isEmpty()) {
         // Answer on the next turn, like a real reply, so callers never re-enter themselves.
-        QTimer::singleShot(0, this, [done = std::move(done)] {
+        QTimer::singleShot(0, this, [this, generation = m_generation, done = std::move(done)] {
+            if (generation != m_generation)
+                return; // aborted meanwhile
             done(Error::unavailable(QStringLiteral("provider_not_configured"),
                                     QStringLiteral("No VAST cluster is configured: start with --vms URL, or with the demo lab.")));
         });
