@@ -64,7 +64,7 @@ void VastProvider::execute(const ProviderCall &call, const QString &lookup, Step
 void VastProvider::call(const ProviderCall &call, StepDone done)
 {
     const bool removing = call.method == QLatin1String("DELETE");
-    m_client.send(call.method, call.path, call.body, [this, call, removing, done = std::move(done)](Result<VmsReply> reply) mutable {
+    m_client.send(call.method, call.path, call.body, [this, call, removing, done = std::move(done)](Result<VmsResponse> reply) mutable {
         if (!reply) {
             // Removing what is already gone is what the step wanted.
             if (removing && reply.error().kind == ErrorKind::NotFound)

@@ -107,7 +107,7 @@ void VmsClient::request(const QString &method, const QUrl &url, const QJsonValue
                                                    .arg(call, reply->errorString())));
             return;
         }
-        VmsReply answer{status, QJsonValue(QJsonValue::Undefined)};
+        VmsResponse answer{status, QJsonValue(QJsonValue::Undefined)};
         if (!bytes.trimmed().isEmpty()) {
             QJsonParseError parseError;
             const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
@@ -147,7 +147,7 @@ void VmsClient::list(const QString &pathAndQuery, ListDone done)
 void VmsClient::collect(const QUrl &url, QJsonArray soFar, int pages, ListDone done)
 {
     request(QStringLiteral("GET"), url, QJsonValue(QJsonValue::Undefined),
-            [this, soFar = std::move(soFar), pages, done = std::move(done)](Result<VmsReply> reply) mutable {
+            [this, soFar = std::move(soFar), pages, done = std::move(done)](Result<VmsResponse> reply) mutable {
                 if (!reply) {
                     done(reply.error());
                     return;
@@ -178,7 +178,7 @@ void VmsClient::waitForTask(qint64 taskId, TaskDone done)
 void VmsClient::poll(qint64 taskId, qint64 deadline, TaskDone done)
 {
     send(QStringLiteral("GET"), QStringLiteral("/vtasks/%1/").arg(taskId), QJsonValue(QJsonValue::Undefined),
-         [this, taskId, deadline, done = std::move(done)](Result<VmsReply> reply) mutable {
+         [this, taskId, deadline, done = std::move(done)](Result<VmsResponse> reply) mutable {
              if (!reply) {
                  done(reply.error());
                  return;
