@@ -120,7 +120,7 @@ private Q_SLOTS:
     void anApplyKilledMidwayIsResumedWithoutDuplicates()
     {
         start();
-        const HttpAnswer tenant = m_http->post(QStringLiteral("/api/v1/tenants"), R"({"name": "resume", "quotas": {"capacityBytes": 1000000000000}})");
+        const HttpAnswer tenant = m_http->post(QStringLiteral("/api/v1/tenants"), R"({"name": "resume"})");
         QCOMPARE(tenant.status, 201);
         const QString tenantId = tenant.json.value(QLatin1String("id")).toString();
         // Every VMS call takes a while, so the kill lands between steps or inside one.
@@ -157,7 +157,7 @@ private Q_SLOTS:
     void aRollbackKilledMidwayIsFinished()
     {
         start();
-        const HttpAnswer tenant = m_http->post(QStringLiteral("/api/v1/tenants"), R"({"name": "rollback", "quotas": {"capacityBytes": 1000000000000}})");
+        const HttpAnswer tenant = m_http->post(QStringLiteral("/api/v1/tenants"), R"({"name": "rollback"})");
         QCOMPARE(tenant.status, 201);
         const QString tenantId = tenant.json.value(QLatin1String("id")).toString();
         // The last step fails; undoing the others is slow enough to be interrupted.
