@@ -20,14 +20,20 @@ constexpr int maxPageSize = 1000;
 QString asText(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::String: return v.toString();
-    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::String:
+        return v.toString();
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
         const double n = v.toDouble();
         return n == double(qint64(n)) ? QString::number(qint64(n)) : QString::number(n, 'g', 17);
     }
-    case QJsonValue::Null: return QStringLiteral("null");
-    default: return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    default:
+        return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
     }
 }
 
@@ -37,16 +43,21 @@ bool matches(const QJsonValue &field, const QString &wanted, Match mode)
 {
     if (field.isArray()) {
         const QJsonArray items = field.toArray();
-        return std::any_of(items.begin(), items.end(), [&](const QJsonValue &item) { return matches(item, wanted, mode); });
+        return std::any_of(items.begin(), items.end(),
+                           [&](const QJsonValue &item) { return matches(item, wanted, mode); });
     }
     const QString text = asText(field);
     switch (mode) {
-    case Match::IContains: return text.contains(wanted, Qt::CaseInsensitive);
-    case Match::StartsWith: return text.startsWith(wanted);
-    case Match::Exact: break;
+    case Match::IContains:
+        return text.contains(wanted, Qt::CaseInsensitive);
+    case Match::StartsWith:
+        return text.startsWith(wanted);
+    case Match::Exact:
+        break;
     }
     if (field.isBool())
-        return text.compare(wanted, Qt::CaseInsensitive) == 0 || (wanted == QLatin1String("1")) == field.toBool();
+        return text.compare(wanted, Qt::CaseInsensitive) == 0
+            || (wanted == QLatin1String("1")) == field.toBool();
     return text == wanted;
 }
 
@@ -64,8 +75,10 @@ QString fieldOf(QString param, const QJsonObject &properties, Match *mode)
     }
     if (properties.contains(param))
         return param;
-    for (const auto &[suffix, candidates] : {std::pair{QStringLiteral("__id"), QStringList{QStringLiteral("_id")}},
-                                             std::pair{QStringLiteral("__name"), QStringList{QString(), QStringLiteral("_name")}}}) {
+    for (const auto &[suffix, candidates] :
+         { std::pair { QStringLiteral("__id"), QStringList { QStringLiteral("_id") } },
+           std::pair { QStringLiteral("__name"),
+                       QStringList { QString(), QStringLiteral("_name") } } }) {
         if (!param.endsWith(suffix))
             continue;
         const QString base = param.chopped(suffix.size());
@@ -97,9 +110,24 @@ int pageSize(const QUrlQuery &query)
 
 } // namespace
 
-QString newGuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newGuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
-VmsReply specRefusal(const QStringList &errors)
+std::function<QList<VmsUniqueKey>(const VmsObject &)> uniqueNames(const QString &collection,
+                                                                  const QString &label)
+{
+    return [collection, label](const VmsObject &o) {
+        const QString name = o.body.value(QLatin1String("name")).toString();
+        return QList<VmsUniqueKey> {
+            { collection + QStringLiteral(".name:") + name,
+              QStringLiteral("A %1 named '%2' already exists.").arg(label, name) }
+        };
+    };
+}
+
+VmsLabReply specRefusal(const QStringList &errors)
 {
     QJsonObject out;
     for (const QString &error : errors) {
@@ -117,39 +145,48 @@ VmsReply specRefusal(const QStringList &errors)
         messages.append(sentence);
         out.insert(field, messages);
     }
-    return VmsReply::json(out, 400);
+    return VmsLabReply::json(out, 400);
 }
 
-VmsReply invalidPk(const QString &field, const QJsonValue &id)
+VmsLabReply invalidPk(const QString &field, const QJsonValue &id)
 {
-    return VmsReply::field(field, QStringLiteral("Invalid pk \"%1\" - object does not exist.").arg(asText(id)));
+    return VmsLabReply::field(
+        field, QStringLiteral("Invalid pk \"%1\" - object does not exist.").arg(asText(id)));
 }
 
-VmsRefusal requireRef(const VmsCollections &c, const VmsDraft &draft, const QString &field, const QString &collection)
+VmsRefusal requireRef(const VmsCollections &c, const VmsDraft &draft, const QString &field,
+                      const QString &collection)
 {
     if (!draft.has(field) || c.find(collection, draft.body.value(field).toInt()))
         return std::nullopt;
     return invalidPk(field, draft.body.value(field));
 }
 
-VmsReply documentedReply(const OpenApiDocument &spec, const VmsRequest &request, const QJsonValue &body)
+VmsLabReply documentedReply(const OpenApiDocument &spec, const VmsLabRequest &request,
+                            const QJsonValue &body)
 {
-    const QJsonObject responses = request.operation.definition.value(QLatin1String("responses")).toObject();
+    const QJsonObject responses
+        = request.operation.definition.value(QLatin1String("responses")).toObject();
     for (auto it = responses.begin(); it != responses.end(); ++it) {
         const int status = it.key().toInt();
         if (status < 200 || status > 299)
             continue;
         if (!spec.flattened(it.value().toObject()).contains(QLatin1String("content")))
-            return VmsReply::empty(status);
-        const bool array = spec.responseSchema(request.operation, status).value(QLatin1String("type")).toString() == QLatin1String("array");
-        return VmsReply::json(array && body.isObject() ? QJsonValue(QJsonArray{body}) : body, status);
+            return VmsLabReply::empty(status);
+        const bool array
+            = spec.responseSchema(request.operation, status).value(QLatin1String("type")).toString()
+            == QLatin1String("array");
+        return VmsLabReply::json(array && body.isObject() ? QJsonValue(QJsonArray { body }) : body,
+                                 status);
     }
-    return VmsReply::json(body, 200);
+    return VmsLabReply::json(body, 200);
 }
 
-VmsReply listReply(const OpenApiDocument &spec, const VmsRequest &request, QList<QJsonObject> items, const QJsonObject &itemSchema)
+VmsLabReply listReply(const OpenApiDocument &spec, const VmsLabRequest &request,
+                      QList<QJsonObject> items, const QJsonObject &itemSchema)
 {
-    const QJsonObject properties = spec.flattened(itemSchema).value(QLatin1String("properties")).toObject();
+    const QJsonObject properties
+        = spec.flattened(itemSchema).value(QLatin1String("properties")).toObject();
     const QStringList declared = queryParameters(spec, request.operation);
     for (const auto &[param, value] : request.query.queryItems(QUrl::FullyDecoded)) {
         if (param == QLatin1String("page") || param == QLatin1String("page_size"))
@@ -161,24 +198,28 @@ VmsReply listReply(const OpenApiDocument &spec, const VmsRequest &request, QList
             // changes nothing here; anything else is a typo the real VMS would silently ignore.
             if (declared.contains(param))
                 continue;
-            return VmsReply::field(param, QStringLiteral("Unknown filter: neither a field of the listed objects nor a parameter of %1 %2.")
-                                              .arg(request.method, request.operation.pathTemplate));
+            return VmsLabReply::field(param,
+                                      QStringLiteral("Unknown filter: neither a field of the "
+                                                     "listed objects nor a parameter of %1 %2.")
+                                          .arg(request.method, request.operation.pathTemplate));
         }
-        items.removeIf([&](const QJsonObject &item) { return !item.contains(field) || !matches(item.value(field), value, mode); });
+        items.removeIf([&](const QJsonObject &item) {
+            return !item.contains(field) || !matches(item.value(field), value, mode);
+        });
     }
     const int size = pageSize(request.query);
     if (!size) {
         QJsonArray all;
         for (const QJsonObject &item : std::as_const(items))
             all.append(item);
-        return VmsReply::json(all);
+        return VmsLabReply::json(all);
     }
     bool ok = true;
     const QString pageText = request.query.queryItemValue(QStringLiteral("page"));
     const int page = pageText.isEmpty() ? 1 : pageText.toInt(&ok);
     const int pages = qMax(1, int((items.size() + size - 1) / size));
     if (!ok || page < 1 || page > pages)
-        return VmsReply::detail(404, QStringLiteral("Invalid page."));
+        return VmsLabReply::detail(404, QStringLiteral("Invalid page."));
     const auto link = [&](int target) -> QJsonValue {
         if (target < 1 || target > pages)
             return QJsonValue::Null;
@@ -190,12 +231,13 @@ VmsReply listReply(const OpenApiDocument &spec, const VmsRequest &request, QList
         return text.isEmpty() ? request.pageUrl : request.pageUrl + QLatin1Char('?') + text;
     };
     QJsonArray results;
-    for (qsizetype i = qsizetype(page - 1) * size; i < qMin(items.size(), qsizetype(page) * size); ++i)
+    for (qsizetype i = qsizetype(page - 1) * size; i < qMin(items.size(), qsizetype(page) * size);
+         ++i)
         results.append(items.at(i));
-    return VmsReply::json(QJsonObject{{QStringLiteral("count"), int(items.size())},
-                                      {QStringLiteral("next"), link(page + 1)},
-                                      {QStringLiteral("previous"), link(page - 1)},
-                                      {QStringLiteral("results"), results}});
+    return VmsLabReply::json(QJsonObject { { QStringLiteral("count"), int(items.size()) },
+                                           { QStringLiteral("next"), link(page + 1) },
+                                           { QStringLiteral("previous"), link(page - 1) },
+                                           { QStringLiteral("results"), results } });
 }
 
 VmsCollections::VmsCollections(VmsContext &context, VmsRoutes &routes)
@@ -224,15 +266,16 @@ void VmsCollections::add(VmsCollection c)
     const QString item = items + QStringLiteral("{id}/");
     const auto serve = [&](const char *method, const QString &path, VmsHandler handler) {
         // Only what the spec has: the double never invents an operation.
-        if (m_ctx.spec.operation(QLatin1String(method), QString(path).replace(QLatin1String("{id}"), QLatin1String("1"))))
+        if (m_ctx.spec.operation(QLatin1String(method),
+                                 QString(path).replace(QLatin1String("{id}"), QLatin1String("1"))))
             m_routes.insert(routeKey(QLatin1String(method), path), std::move(handler));
     };
-    serve("GET", items, [this, name](const VmsRequest &r) { return list(name, r); });
-    serve("GET", item, [this, name](const VmsRequest &r) { return get(name, r); });
+    serve("GET", items, [this, name](const VmsLabRequest &r) { return list(name, r); });
+    serve("GET", item, [this, name](const VmsLabRequest &r) { return get(name, r); });
     if (!c.readOnly) {
-        serve("POST", items, [this, name](const VmsRequest &r) { return create(name, r); });
-        serve("PATCH", item, [this, name](const VmsRequest &r) { return update(name, r); });
-        serve("DELETE", item, [this, name](const VmsRequest &r) { return remove(name, r); });
+        serve("POST", items, [this, name](const VmsLabRequest &r) { return create(name, r); });
+        serve("PATCH", item, [this, name](const VmsLabRequest &r) { return update(name, r); });
+        serve("DELETE", item, [this, name](const VmsLabRequest &r) { return remove(name, r); });
     }
     m_collections.insert(name, std::move(c));
 }
@@ -244,7 +287,10 @@ const VmsCollection &VmsCollections::collection(const QString &name) const
     return *it;
 }
 
-QJsonObject VmsCollections::schema(const QString &name) const { return m_ctx.spec.schema(collection(name).schemaRef); }
+QJsonObject VmsCollections::schema(const QString &name) const
+{
+    return m_ctx.spec.schema(collection(name).schemaRef);
+}
 
 QJsonObject VmsCollections::render(const QString &name, const VmsObject &object) const
 {
@@ -252,7 +298,8 @@ QJsonObject VmsCollections::render(const QString &name, const VmsObject &object)
     const QJsonObject properties = schema(name).value(QLatin1String("properties")).toObject();
     QJsonObject out = object.body;
     if (properties.contains(QLatin1String("url")))
-        out.insert(QLatin1String("url"), QStringLiteral("%1/%2/%3").arg(m_ctx.baseUrl, name).arg(object.id));
+        out.insert(QLatin1String("url"),
+                   QStringLiteral("%1/%2/%3").arg(m_ctx.baseUrl, name).arg(object.id));
     if (properties.contains(QLatin1String("title")) && out.contains(QLatin1String("name")))
         out.insert(QLatin1String("title"), out.value(QLatin1String("name")));
     if (properties.contains(QLatin1String("tenant_name")) && out.value(kTenantId).isDouble())
@@ -263,7 +310,8 @@ QJsonObject VmsCollections::render(const QString &name, const VmsObject &object)
     return out;
 }
 
-QList<VmsObject> VmsCollections::where(const QString &name, const QString &field, const QJsonValue &value) const
+QList<VmsObject> VmsCollections::where(const QString &name, const QString &field,
+                                       const QJsonValue &value) const
 {
     QList<VmsObject> out = m_ctx.store.all(name);
     out.removeIf([&](const VmsObject &o) { return o.body.value(field) != value; });
@@ -278,18 +326,18 @@ QList<QJsonObject> VmsCollections::renderAll(const QString &name) const
     return out;
 }
 
-VmsReply VmsCollections::list(const QString &name, const VmsRequest &request) const
+VmsLabReply VmsCollections::list(const QString &name, const VmsLabRequest &request) const
 {
     return listReply(m_ctx.spec, request, renderAll(name), schema(name));
 }
 
-VmsReply VmsCollections::get(const QString &name, const VmsRequest &request) const
+VmsLabReply VmsCollections::get(const QString &name, const VmsLabRequest &request) const
 {
     const std::optional<VmsObject> object = find(name, request.id());
-    return object ? VmsReply::json(render(name, *object)) : VmsReply::notFound();
+    return object ? VmsLabReply::json(render(name, *object)) : VmsLabReply::notFound();
 }
 
-std::variant<VmsObject, VmsReply> VmsCollections::save(const QString &name, VmsDraft draft)
+std::variant<VmsObject, VmsLabReply> VmsCollections::save(const QString &name, VmsDraft draft)
 {
     const VmsCollection &c = collection(name);
     const QJsonObject itemSchema = schema(name);
@@ -298,12 +346,13 @@ std::variant<VmsObject, VmsReply> VmsCollections::save(const QString &name, VmsD
         draft.id = m_ctx.store.nextId(name);
     if (!draft.existing) {
         // What VMS stamps on every new object, where the answer declares it.
-        const QList<std::pair<QString, QJsonValue>> stamps{
-            {kId, draft.id},
-            {QStringLiteral("guid"), newGuid()},
-            {QStringLiteral("created"), nowIso()},
-            {QStringLiteral("cluster"), m_ctx.hardware.clusterName},
-            {QStringLiteral("cluster_id"), 1}};
+        const QList<std::pair<QString, QJsonValue>> stamps {
+            { kId, draft.id },
+            { QStringLiteral("guid"), newGuid() },
+            { QStringLiteral("created"), nowIso() },
+            { QStringLiteral("cluster"), m_ctx.hardware.clusterName },
+            { QStringLiteral("cluster_id"), 1 }
+        };
         for (const auto &[key, value] : stamps)
             if (properties.contains(key) && !draft.body.contains(key))
                 draft.body.insert(key, value);
@@ -316,35 +365,40 @@ std::variant<VmsObject, VmsReply> VmsCollections::save(const QString &name, VmsD
     // policy's protocol the request schema leaves open, say) is refused now.
     if (const QStringList errors = m_ctx.spec.check(draft.body, itemSchema); !errors.isEmpty())
         return specRefusal(errors);
-    const VmsObject object{draft.id, draft.body, draft.hidden};
+    const VmsObject object { draft.id, draft.body, draft.hidden };
     const Status stored = put(name, object);
     if (!stored)
-        return VmsReply::detail(stored.error().kind == ErrorKind::Conflict ? 409 : 503, stored.error().message);
+        return VmsLabReply::detail(stored.error().kind == ErrorKind::Conflict ? 409 : 503,
+                                   stored.error().message);
     return object;
 }
 
 Status VmsCollections::put(const QString &name, const VmsObject &object)
 {
     const VmsCollection &c = collection(name);
-    return m_ctx.store.put(name, object, c.uniqueKeys ? c.uniqueKeys(object) : QList<VmsUniqueKey>{});
+    return m_ctx.store.put(name, object,
+                           c.uniqueKeys ? c.uniqueKeys(object) : QList<VmsUniqueKey> {});
 }
 
-VmsReply VmsCollections::create(const QString &name, const VmsRequest &request)
+VmsLabReply VmsCollections::create(const QString &name, const VmsLabRequest &request)
 {
     VmsDraft draft;
     draft.input = request.input();
     return saveAndAnswer(name, request, std::move(draft));
 }
 
-VmsReply VmsCollections::update(const QString &name, const VmsRequest &request)
+VmsLabReply VmsCollections::update(const QString &name, const VmsLabRequest &request)
 {
     const std::optional<VmsObject> existing = find(name, request.id());
     if (!existing)
-        return VmsReply::notFound();
-    return saveAndAnswer(name, request, {request.input(), existing->body, existing->hidden, existing, existing->id});
+        return VmsLabReply::notFound();
+    return saveAndAnswer(
+        name, request,
+        { request.input(), existing->body, existing->hidden, existing, existing->id });
 }
 
-VmsReply VmsCollections::saveAndAnswer(const QString &name, const VmsRequest &request, VmsDraft draft)
+VmsLabReply VmsCollections::saveAndAnswer(const QString &name, const VmsLabRequest &request,
+                                          VmsDraft draft)
 {
     // The request's fields the answer declares are stored; the others only the rules see.
     const QJsonObject properties = schema(name).value(QLatin1String("properties")).toObject();
@@ -352,30 +406,35 @@ VmsReply VmsCollections::saveAndAnswer(const QString &name, const VmsRequest &re
         if (properties.contains(it.key()))
             draft.body.insert(it.key(), it.value());
     auto saved = save(name, std::move(draft));
-    if (auto *refusal = std::get_if<VmsReply>(&saved))
+    if (auto *refusal = std::get_if<VmsLabReply>(&saved))
         return *refusal;
     return documentedReply(m_ctx.spec, request, render(name, std::get<VmsObject>(saved)));
 }
 
-VmsReply VmsCollections::remove(const QString &name, const VmsRequest &request)
+VmsLabReply VmsCollections::remove(const QString &name, const VmsLabRequest &request)
 {
     const VmsCollection &c = collection(name);
     const std::optional<VmsObject> object = find(name, request.id());
     if (!object)
-        return VmsReply::notFound();
+        return VmsLabReply::notFound();
     if (c.beforeDelete)
         if (VmsRefusal refused = c.beforeDelete(m_ctx, *object))
             return *refused;
     if (c.asyncDelete) {
-        const Result<QJsonObject> task = m_ctx.tasks.start(
-            QStringLiteral("Delete %1 %2").arg(c.label, object->body.value(QLatin1String("name")).toString(QString::number(object->id))),
-            {{QStringLiteral("op"), QStringLiteral("delete")}, {QStringLiteral("collection"), name}, {kId, object->id}});
+        const Result<QJsonObject> task
+            = m_ctx.tasks.start(QStringLiteral("Delete %1 %2")
+                                    .arg(c.label,
+                                         object->body.value(QLatin1String("name"))
+                                             .toString(QString::number(object->id))),
+                                { { QStringLiteral("op"), QStringLiteral("delete") },
+                                  { QStringLiteral("collection"), name },
+                                  { kId, object->id } });
         if (!task)
-            return VmsReply::detail(503, task.error().message);
-        return VmsReply::json(QJsonObject{{QStringLiteral("async_task"), *task}});
+            return VmsLabReply::detail(503, task.error().message);
+        return VmsLabReply::json(QJsonObject { { QStringLiteral("async_task"), *task } });
     }
     if (Status s = m_ctx.store.remove(name, object->id); !s)
-        return VmsReply::detail(503, s.error().message);
+        return VmsLabReply::detail(503, s.error().message);
     return documentedReply(m_ctx.spec, request, QJsonValue(QJsonValue::Undefined));
 }
 

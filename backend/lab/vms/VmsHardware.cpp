@@ -13,7 +13,8 @@ VmsHardware VmsHardware::fromLab(const LabDefinition &lab)
         const LabTemplate &t = *d.tmpl;
         if (t.kind != DeviceKind::StorageCNode && t.kind != DeviceKind::StorageDBox)
             continue;
-        const VmsNode node{d.name, d.serial, d.rack, d.position, t.vendor, t.model, t.firmware, t.drives, t.driveBytes, t.nvram};
+        const VmsNode node { d.name,  d.serial,   d.rack,   d.position,   t.vendor,
+                             t.model, t.firmware, t.drives, t.driveBytes, t.nvram };
         if (t.kind == DeviceKind::StorageCNode) {
             hw.cnodes << node;
         } else {
@@ -29,7 +30,9 @@ VmsHardware VmsHardware::fromLab(const LabDefinition &lab)
     }
     hw.physicalBytes = qint64(double(hw.rawBytes) * 0.92);
     hw.stripeData = qBound(2, hw.ssdCount / 2 - stripeParity, 146);
-    hw.usableBytes = hw.ssdCount ? qint64(double(hw.physicalBytes) * hw.stripeData / (hw.stripeData + stripeParity)) : 0;
+    hw.usableBytes = hw.ssdCount
+        ? qint64(double(hw.physicalBytes) * hw.stripeData / (hw.stripeData + stripeParity))
+        : 0;
     hw.logicalBytes = qint64(double(hw.usableBytes) * hw.drr);
     return hw;
 }

@@ -27,7 +27,7 @@ struct VmsNode
 struct VmsHardware
 {
     QString clusterName;
-    QString psnt;      // the cluster's serial: its first CNode's
+    QString psnt; // the cluster's serial: its first CNode's
     QString swVersion; // the last word of the CNodes' firmware ("VAST OS 5.2.1" -> "5.2.1")
     double drr = 1.0;
     QList<VmsNode> cnodes;
@@ -35,12 +35,12 @@ struct VmsHardware
 
     int ssdCount = 0;
     int nvramCount = 0;
-    qint64 rawBytes = 0;      // every DBox SSD; NVRAM is a write buffer and adds nothing
+    qint64 rawBytes = 0; // every DBox SSD; NVRAM is a write buffer and adds nothing
     qint64 physicalBytes = 0; // raw less VAST's 8% reserve
-    int stripeData = 0;       // data strips per stripe: half the SSDs less the parity, 2..146
+    int stripeData = 0; // data strips per stripe: half the SSDs less the parity, 2..146
     static constexpr int stripeParity = 4;
-    qint64 usableBytes = 0;   // physical x data / (data + parity)
-    qint64 logicalBytes = 0;  // usable x drr
+    qint64 usableBytes = 0; // physical x data / (data + parity)
+    qint64 logicalBytes = 0; // usable x drr
 
     static VmsHardware fromLab(const LabDefinition &lab);
 };

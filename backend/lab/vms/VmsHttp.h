@@ -9,12 +9,11 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QUrlQuery>
-
 #include <functional>
 
 namespace NeoCloud {
 
-struct VmsRequest
+struct VmsLabRequest
 {
     QString method; // upper case
     OpenApiOperation operation;
@@ -27,26 +26,29 @@ struct VmsRequest
     QJsonObject input() const { return body.toObject(); }
 };
 
-struct VmsReply
+struct VmsLabReply
 {
     int status = 200;
     QJsonValue body; // undefined: no body
 
-    static VmsReply json(const QJsonValue &body, int status = 200) { return {status, body}; }
-    static VmsReply empty(int status = 204) { return {status, QJsonValue(QJsonValue::Undefined)}; }
-    static VmsReply detail(int status, const QString &message)
+    static VmsLabReply json(const QJsonValue &body, int status = 200) { return { status, body }; }
+    static VmsLabReply empty(int status = 204)
     {
-        return {status, QJsonObject{{QStringLiteral("detail"), message}}};
+        return { status, QJsonValue(QJsonValue::Undefined) };
     }
-    static VmsReply field(const QString &field, const QString &message, int status = 400)
+    static VmsLabReply detail(int status, const QString &message)
     {
-        return {status, QJsonObject{{field, QJsonArray{message}}}};
+        return { status, QJsonObject { { QStringLiteral("detail"), message } } };
     }
-    static VmsReply notFound() { return detail(404, QStringLiteral("Not found.")); }
+    static VmsLabReply field(const QString &field, const QString &message, int status = 400)
+    {
+        return { status, QJsonObject { { field, QJsonArray { message } } } };
+    }
+    static VmsLabReply notFound() { return detail(404, QStringLiteral("Not found.")); }
 };
 
 // Handlers by "METHOD /path/template/" as the spec writes it ("DELETE /tenants/{id}/").
-using VmsHandler = std::function<VmsReply(const VmsRequest &)>;
+using VmsHandler = std::function<VmsLabReply(const VmsLabRequest &)>;
 using VmsRoutes = QHash<QString, VmsHandler>;
 
 inline QString routeKey(const QString &method, const QString &pathTemplate)

@@ -29,14 +29,22 @@ const QString apiRoot = u"/api"_s;
 QString methodName(QHttpServerRequest::Method method)
 {
     switch (method) {
-    case QHttpServerRequest::Method::Get: return u"GET"_s;
-    case QHttpServerRequest::Method::Post: return u"POST"_s;
-    case QHttpServerRequest::Method::Put: return u"PUT"_s;
-    case QHttpServerRequest::Method::Patch: return u"PATCH"_s;
-    case QHttpServerRequest::Method::Delete: return u"DELETE"_s;
-    case QHttpServerRequest::Method::Head: return u"HEAD"_s;
-    case QHttpServerRequest::Method::Options: return u"OPTIONS"_s;
-    default: return u"OTHER"_s;
+    case QHttpServerRequest::Method::Get:
+        return u"GET"_s;
+    case QHttpServerRequest::Method::Post:
+        return u"POST"_s;
+    case QHttpServerRequest::Method::Put:
+        return u"PUT"_s;
+    case QHttpServerRequest::Method::Patch:
+        return u"PATCH"_s;
+    case QHttpServerRequest::Method::Delete:
+        return u"DELETE"_s;
+    case QHttpServerRequest::Method::Head:
+        return u"HEAD"_s;
+    case QHttpServerRequest::Method::Options:
+        return u"OPTIONS"_s;
+    default:
+        return u"OTHER"_s;
     }
 }
 
@@ -53,19 +61,21 @@ bool sameSecret(const QByteArray &a, const QByteArray &b)
 
 QByteArray detailJson(const QString &message)
 {
-    return QJsonDocument(QJsonObject{{u"detail"_s, message}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject { { u"detail"_s, message } }).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
 
-VmsServer::VmsServer(Database &database, const LabDefinition &lab, OpenApiDocument spec, VmsServerOptions options, QObject *parent)
+VmsServer::VmsServer(Database &database, const LabDefinition &lab, OpenApiDocument spec,
+                     VmsServerOptions options, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_spec(std::move(spec))
     , m_options(std::move(options))
     , m_hardware(std::make_unique<VmsHardware>(VmsHardware::fromLab(lab)))
     , m_store(std::make_unique<VmsStore>(database, lab.name))
     , m_tasks(std::make_unique<VmsTasks>(*m_store, m_options.taskCompletionMs))
-    , m_context(std::make_unique<VmsContext>(VmsContext{*m_store, m_spec, *m_tasks, *m_hardware, {}, {}}))
+    , m_context(std::make_unique<VmsContext>(
+          VmsContext { *m_store, m_spec, *m_tasks, *m_hardware, {}, {} }))
     , m_collections(std::make_unique<VmsCollections>(*m_context, m_routes))
 {
     addTenancyRules(*m_collections);
@@ -88,7 +98,8 @@ quint16 VmsServer::listen(const QHostAddress &address, quint16 port)
 {
     auto *tcp = new ApiTcpServer(m_options.maxBodyBytes, 30000, this);
     tcp->setTooLargeBody([](qint64 length, qint64 limit) {
-        return detailJson(u"Request body of %1 bytes is over the limit of %2 bytes."_s.arg(length).arg(limit));
+        return detailJson(
+            u"Request body of %1 bytes is over the limit of %2 bytes."_s.arg(length).arg(limit));
     });
     if (!tcp->listen(address, port)) {
         delete tcp;
@@ -111,89 +122,110 @@ QUrl VmsServer::url() const
     return url;
 }
 
-void VmsServer::setDownNodes(const QSet<QString> &names) { m_context->downNodes = names; }
+void VmsServer::setDownNodes(const QSet<QString> &names)
+{
+    m_context->downNodes = names;
+}
 
-VmsReply VmsServer::authenticate(const QHttpServerRequest &request) const
+VmsLabReply VmsServer::authenticate(const QHttpServerRequest &request) const
 {
     const QByteArray authorization = request.value("Authorization").trimmed();
     if (authorization.startsWith("Api-Token ")) {
-        if (!m_options.token.isEmpty() && sameSecret(authorization.mid(10).trimmed(), m_options.token.toUtf8()))
-            return VmsReply::empty(0);
-        return VmsReply::detail(401, u"Invalid token."_s);
+        if (!m_options.token.isEmpty()
+            && sameSecret(authorization.mid(10).trimmed(), m_options.token.toUtf8()))
+            return VmsLabReply::empty(0);
+        return VmsLabReply::detail(401, u"Invalid token."_s);
     }
     if (authorization.startsWith("Basic ")) {
-        const QByteArray expected = (m_options.username + u':' + m_options.password).toUtf8().toBase64();
+        const QByteArray expected
+            = (m_options.username + u':' + m_options.password).toUtf8().toBase64();
         if (!m_options.password.isEmpty() && sameSecret(authorization.mid(6).trimmed(), expected))
-            return VmsReply::empty(0);
-        return VmsReply::detail(401, u"Invalid username/password."_s);
+            return VmsLabReply::empty(0);
+        return VmsLabReply::detail(401, u"Invalid username/password."_s);
     }
-    return VmsReply::detail(401, u"Authentication credentials were not provided."_s);
+    return VmsLabReply::detail(401, u"Authentication credentials were not provided."_s);
 }
 
-VmsReply VmsServer::answer(const QHttpServerRequest &request, int *latencyMs, QList<QPair<QByteArray, QByteArray>> *headers)
+VmsLabReply VmsServer::answer(const QHttpServerRequest &request, int *latencyMs,
+                              QList<QPair<QByteArray, QByteArray>> *headers)
 {
     const QString path = request.url().path();
     if (!path.startsWith(apiRoot + u'/'))
-        return VmsReply::notFound();
-    VmsRequest r;
+        return VmsLabReply::notFound();
+    VmsLabRequest r;
     r.method = methodName(request.method());
     const QString relative = path.mid(apiRoot.size());
     const Result<OpenApiOperation> op = m_spec.operation(r.method, relative);
     if (!op && op.error().kind == ErrorKind::NotFound)
-        return VmsReply::notFound();
-    if (VmsReply refused = authenticate(request); refused.status) {
+        return VmsLabReply::notFound();
+    if (VmsLabReply refused = authenticate(request); refused.status) {
         headers->append(qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Api-Token")));
         return refused;
     }
     if (!op) {
-        headers->append(qMakePair(QByteArray("Allow"), m_spec.methods(relative).join(u", "_s).toLatin1()));
-        return VmsReply::detail(405, u"Method \"%1\" not allowed."_s.arg(r.method));
+        headers->append(
+            qMakePair(QByteArray("Allow"), m_spec.methods(relative).join(u", "_s).toLatin1()));
+        return VmsLabReply::detail(405, u"Method \"%1\" not allowed."_s.arg(r.method));
     }
     r.operation = *op;
     for (const VmsFault &fault : std::as_const(m_faults)) {
-        if (!relative.startsWith(fault.pathPrefix) || (!fault.method.isEmpty() && fault.method != r.method))
+        if (!relative.startsWith(fault.pathPrefix)
+            || (!fault.method.isEmpty() && fault.method != r.method))
             continue;
         *latencyMs = qMax(*latencyMs, fault.latencyMs);
         if (fault.status)
-            return VmsReply::detail(fault.status, u"The lab injected a failure into %1 %2 (vms-error, status %3)."_s.arg(r.method, fault.pathPrefix).arg(fault.status));
+            return VmsLabReply::detail(
+                fault.status,
+                u"The lab injected a failure into %1 %2 (vms-error, status %3)."_s
+                    .arg(r.method, fault.pathPrefix)
+                    .arg(fault.status));
     }
     const QByteArray body = request.body();
     if (body.size() > m_options.maxBodyBytes) // a chunked body announces no length up front
-        return VmsReply::detail(413, u"Request body of %1 bytes is over the limit of %2 bytes."_s.arg(body.size()).arg(m_options.maxBodyBytes));
+        return VmsLabReply::detail(
+            413,
+            u"Request body of %1 bytes is over the limit of %2 bytes."_s.arg(body.size())
+                .arg(m_options.maxBodyBytes));
     r.body = QJsonValue(QJsonValue::Undefined);
     if (!body.trimmed().isEmpty()) {
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
         if (error.error != QJsonParseError::NoError)
-            return VmsReply::detail(400, u"JSON parse error - %1 at byte %2."_s.arg(error.errorString()).arg(error.offset));
+            return VmsLabReply::detail(
+                400,
+                u"JSON parse error - %1 at byte %2."_s.arg(error.errorString()).arg(error.offset));
         r.body = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
     }
     if (const QStringList errors = m_spec.checkRequest(r.operation, r.body); !errors.isEmpty())
         return specRefusal(errors);
     r.query = request.query();
     const QByteArray host = request.value("Host");
-    r.pageUrl = host.isEmpty() ? QString(m_context->baseUrl + relative) : QString(u"http://"_s + QString::fromLatin1(host) + path);
+    r.pageUrl = host.isEmpty() ? QString(m_context->baseUrl + relative)
+                               : QString(u"http://"_s + QString::fromLatin1(host) + path);
     const VmsHandler handler = m_routes.value(routeKey(r.method, r.operation.pathTemplate));
     if (!handler)
-        return VmsReply::detail(501, u"The NeoCloud lab does not implement %1 %2."_s.arg(r.method, r.operation.pathTemplate));
-    const VmsReply reply = handler(r);
+        return VmsLabReply::detail(501,
+                                   u"The NeoCloud lab does not implement %1 %2."_s.arg(
+                                       r.method, r.operation.pathTemplate));
+    const VmsLabReply reply = handler(r);
     checkAnswer(r, reply);
     return reply;
 }
 
-void VmsServer::checkAnswer(const VmsRequest &request, const VmsReply &reply)
+void VmsServer::checkAnswer(const VmsLabRequest &request, const VmsLabReply &reply)
 {
     if (reply.status < 200 || reply.status > 299)
         return;
     // A paged list is the envelope around what the spec documents.
-    const bool paged = reply.body.isObject() && reply.body.toObject().contains(u"results"_s) && request.query.hasQueryItem(u"page_size"_s);
+    const bool paged = reply.body.isObject() && reply.body.toObject().contains(u"results"_s)
+        && request.query.hasQueryItem(u"page_size"_s);
     const QJsonValue documented = paged ? reply.body[u"results"_s] : reply.body;
     const QStringList errors = m_spec.checkResponse(request.operation, reply.status, documented);
     if (errors.isEmpty())
         return;
     ++m_violations;
-    qCWarning(lcVms, "%s %s answered outside the spec: %s", qPrintable(request.method), qPrintable(request.operation.pathTemplate),
-              qPrintable(errors.join(u"; "_s)));
+    qCWarning(lcVms, "%s %s answered outside the spec: %s", qPrintable(request.method),
+              qPrintable(request.operation.pathTemplate), qPrintable(errors.join(u"; "_s)));
 }
 
 bool VmsServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
@@ -201,11 +233,13 @@ bool VmsServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     ++m_requests;
     int latencyMs = 0;
     QList<QPair<QByteArray, QByteArray>> headers;
-    const VmsReply reply = answer(request, &latencyMs, &headers);
-    qCDebug(lcVms, "%s %s -> %d", qPrintable(methodName(request.method())), qPrintable(request.url().path()), reply.status);
+    const VmsLabReply reply = answer(request, &latencyMs, &headers);
+    qCDebug(lcVms, "%s %s -> %d", qPrintable(methodName(request.method())),
+            qPrintable(request.url().path()), reply.status);
     const QByteArray body = reply.body.isUndefined() ? QByteArray()
-        : reply.body.isArray()                       ? QJsonDocument(reply.body.toArray()).toJson(QJsonDocument::Compact)
-                                                     : QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact);
+        : reply.body.isArray()
+        ? QJsonDocument(reply.body.toArray()).toJson(QJsonDocument::Compact)
+        : QJsonDocument(reply.body.toObject()).toJson(QJsonDocument::Compact);
     const bool close = request.value("Connection").toLower() == "close";
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
@@ -231,6 +265,9 @@ bool VmsServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     return true;
 }
 
-void VmsServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) { handleRequest(request, socket); }
+void VmsServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    handleRequest(request, socket);
+}
 
 } // namespace NeoCloud

@@ -14,7 +14,6 @@
 #include <QHostAddress>
 #include <QSet>
 #include <QUrl>
-
 #include <memory>
 
 namespace NeoCloud {
@@ -29,7 +28,7 @@ struct VmsHardware;
 
 struct VmsServerOptions
 {
-    QString token;    // "Authorization: Api-Token <token>"
+    QString token; // "Authorization: Api-Token <token>"
     QString username; // or Basic <username>:<password>
     QString password;
     qint64 maxBodyBytes = 1024 * 1024;
@@ -51,8 +50,8 @@ class VmsServer : public QAbstractHttpServer
     Q_OBJECT
 public:
     // `lab` gives the cluster's hardware and names the stored state (one per lab name).
-    VmsServer(Database &database, const LabDefinition &lab, OpenApiDocument spec, VmsServerOptions options,
-              QObject *parent = nullptr);
+    VmsServer(Database &database, const LabDefinition &lab, OpenApiDocument spec,
+              VmsServerOptions options, QObject *parent = nullptr);
     ~VmsServer() override;
 
     // Reads the stored objects and resumes tasks a restart interrupted. Call before listen().
@@ -75,9 +74,10 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    VmsReply answer(const QHttpServerRequest &request, int *latencyMs, QList<QPair<QByteArray, QByteArray>> *headers);
-    VmsReply authenticate(const QHttpServerRequest &request) const; // status 0 when allowed
-    void checkAnswer(const VmsRequest &request, const VmsReply &reply);
+    VmsLabReply answer(const QHttpServerRequest &request, int *latencyMs,
+                       QList<QPair<QByteArray, QByteArray>> *headers);
+    VmsLabReply authenticate(const QHttpServerRequest &request) const; // status 0 when allowed
+    void checkAnswer(const VmsLabRequest &request, const VmsLabReply &reply);
 
     OpenApiDocument m_spec;
     VmsServerOptions m_options;

@@ -9,7 +9,6 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
-
 #include <optional>
 
 namespace NeoCloud {
@@ -19,7 +18,7 @@ class Database;
 struct VmsObject
 {
     int id = 0;
-    QJsonObject body;   // what the double answers (the spec's fields only)
+    QJsonObject body; // what the double answers (the spec's fields only)
     QJsonObject hidden; // what it keeps but never answers (a topic's partitions, pending actions)
 };
 
@@ -45,7 +44,8 @@ public:
 
     // Inserts or replaces the object and its unique keys, all or nothing. A key another object
     // holds fails as a Conflict whose message is that key's sentence.
-    Status put(const QString &collection, const VmsObject &object, const QList<VmsUniqueKey> &keys = {});
+    Status put(const QString &collection, const VmsObject &object,
+               const QList<VmsUniqueKey> &keys = {});
     Status remove(const QString &collection, int id);
 
 private:

@@ -6,7 +6,6 @@
 #include "VmsStore.h"
 
 #include <QObject>
-
 #include <functional>
 
 namespace NeoCloud {
