@@ -39,7 +39,7 @@ protected:
     {
         m_contract.clear();
         m_dir = std::make_unique<QTemporaryDir>();
-        startBackend();
+        startBackend(labFile());
     }
     // Everything that broke the contract since setUp(), the double's own count included.
     QStringList tearDown()
@@ -55,8 +55,27 @@ protected:
         return m_contract;
     }
 
+    // The demo lab with `changes` merged in, its BMCs and VMS on free ports: other tests run the
+    // demo lab at the same time, and BMCs that fall back one by one from a taken port scatter.
+    QString labFile(const QJsonObject &changes = {})
+    {
+        QJsonObject definition = readJsonFile(demoLabFile);
+        QJsonObject bmc = definition.value(QLatin1String("bmc")).toObject();
+        bmc.insert(QStringLiteral("port"), 0);
+        definition.insert(QStringLiteral("bmc"), bmc);
+        definition.insert(QStringLiteral("vms"), QJsonObject { { QStringLiteral("port"), 0 } });
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            definition.insert(it.key(), it.value());
+        const QString path = m_dir->filePath(
+            QStringLiteral("lab-%1.json").arg(QString::number(qHash(compactJson(definition)), 16)));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(compactJson(definition)) < 0)
+            qFatal("cannot write %s", qPrintable(path));
+        return path;
+    }
+
     // Starts (or restarts) the backend on the same database file.
-    void startBackend(const QString &labFile = demoLabFile)
+    void startBackend(const QString &labFile)
     {
         if (m_vms)
             m_contract << m_vms->violations();

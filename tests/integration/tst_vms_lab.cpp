@@ -166,7 +166,7 @@ private Q_SLOTS:
         QCOMPARE(call("DELETE", u"/views/%1/"_s.arg(v)).status,
                  204); // ids are not reused after a delete
 
-        startBackend(); // the same database file
+        startBackend(labFile()); // the same database file
         QCOMPARE(get(u"/tenants/%1/"_s.arg(t)).object().value(u"name"_s).toString(), u"keep"_s);
         QCOMPARE(get(u"/views/%1/"_s.arg(v)).status, 404);
         const int again = view(u"/keep/data"_s, p, { u"S3"_s }, u"kept"_s, u"keep-owner"_s);
@@ -359,14 +359,7 @@ private Q_SLOTS:
 
     void aLabWithoutVms()
     {
-        QJsonObject definition = readJsonFile(demoLabFile);
-        definition.insert(u"vms"_s, false);
-        const QString path = m_dir->filePath(u"no-vms.json"_s);
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(compactJson(definition));
-        file.close();
-        startBackend(path);
+        startBackend(labFile({ { u"vms"_s, false } }));
         QVERIFY(!lab().vmsUrl().isValid());
         QVERIFY(m_api->get(u"/api/v1/lab"_s).json.value(u"vms"_s).isNull());
         QCOMPARE(fault({ { u"device"_s, u"vms"_s }, { u"kind"_s, u"vms-error"_s } }), 404);

@@ -102,6 +102,11 @@ private Q_SLOTS:
         QVERIFY(!done.value(u"end_time"_s).toString().isEmpty());
         QCOMPARE(get(u"/tenants/%1/"_s.arg(plain)).status, 404);
         QCOMPARE(get(u"/vtasks/"_s).array().size(), 1);
+        // Made again under the same name, it takes up the local provider the first one left.
+        const VmsAnswer again = post(u"/tenants/"_s, { { u"name"_s, u"plain"_s } });
+        QCOMPARE(again.status, 201);
+        QCOMPARE(again.object().value(u"local_provider"_s)[u"name"_s].toString(), u"plain-local"_s);
+        QCOMPARE(get(u"/localproviders/?name=plain-local"_s).array().size(), 1);
     }
 
     void tenantClientMetrics()
@@ -446,6 +451,8 @@ private Q_SLOTS:
                 .status,
             400);
         QCOMPARE(get(u"/schemas/?name__startswith=sa"_s).array().size(), 1);
+        QCOMPARE(get(u"/schemas/?database_name=analytics&schema_name=sales"_s).array().size(), 1);
+        QCOMPARE(get(u"/schemas/?database_name=analytics&schema_name=other"_s).array().size(), 0);
         QCOMPARE(
             call("DELETE", u"/schemas/delete/"_s,
                  QJsonObject { { u"database_name"_s, u"analytics"_s }, { u"name"_s, u"sales"_s } })

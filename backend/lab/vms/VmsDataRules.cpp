@@ -81,10 +81,19 @@ void addBucketObjects(VmsCollections &c, const QString &collection, const QStrin
     c.routes().insert(routeKey(u"GET"_s, path), [&c, collection](const VmsLabRequest &r) {
         QList<QJsonObject> items;
         const QString tenant = r.query.queryItemValue(u"tenant_id"_s);
-        for (const VmsObject &o : c.context().store.all(collection))
-            if (tenant.isEmpty()
-                || QString::number(o.hidden.value(u"tenant_id"_s).toInt()) == tenant)
+        // VMS lists schemas "by schema_name" too: the schema's own name (nesting is not modelled).
+        const QString schema = r.query.queryItemValue(u"schema_name"_s, QUrl::FullyDecoded);
+        const QString schemaPrefix
+            = r.query.queryItemValue(u"schema_name__startswith"_s, QUrl::FullyDecoded);
+        for (const VmsObject &o : c.context().store.all(collection)) {
+            const QString name = o.body.value(u"name"_s).toString();
+            if ((tenant.isEmpty()
+                 || QString::number(o.hidden.value(u"tenant_id"_s).toInt()) == tenant)
+                && (schema.isEmpty() || collection != u"schemas"_s || name == schema)
+                && (schemaPrefix.isEmpty() || collection != u"schemas"_s
+                    || name.startsWith(schemaPrefix)))
                 items << c.render(collection, o);
+        }
         return listReply(c.context().spec, r, items, c.schema(collection));
     });
     c.routes().insert(routeKey(u"DELETE"_s, path + u"delete/"_s),

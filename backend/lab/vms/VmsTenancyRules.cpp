@@ -81,7 +81,14 @@ VmsRefusal prepareTenant(VmsCollections &c, VmsDraft &t)
     if (VmsRefusal r = requireRef(c, t, u"local_provider_id"_s, u"localproviders"_s))
         return r;
     if (!t.has(u"local_provider_id"_s)) {
-        // VMS gives every tenant a local provider for its users.
+        // VMS gives every tenant a local provider for its users; one a deleted tenant of the
+        // same name left behind is taken up again.
+        const QString providerName = name + u"-local"_s;
+        for (const VmsObject &left : c.where(u"localproviders"_s, u"name"_s, providerName))
+            if (c.where(u"tenants"_s, u"local_provider_id"_s, left.id).isEmpty())
+                t.body.insert(u"local_provider_id"_s, left.id);
+    }
+    if (!t.has(u"local_provider_id"_s)) {
         VmsDraft provider;
         provider.body = { { u"name"_s, QString(name + u"-local"_s) },
                           { u"description"_s, u"Local users of tenant %1"_s.arg(name) } };
