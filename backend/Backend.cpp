@@ -107,11 +107,6 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     vms.username = config.vmsUsername;
     vms.password = config.vmsPassword;
     vms.verifyTls = config.vmsVerifyTls;
-    // Without a real cluster configured, the demo lab's VMS double stands in for one.
-    if (vms.apiRoot.isEmpty() && b->m_lab && b->m_lab->vmsUrl().isValid()) {
-        vms.apiRoot = b->m_lab->vmsUrl();
-        vms.token = b->m_lab->vmsToken();
-    }
     b->m_serviceRepository = std::make_unique<ServiceRepository>(db);
     b->m_provider = std::make_unique<VastProvider>(vms);
     b->m_engine = std::make_unique<ServiceEngine>(*b->m_serviceRepository, *b->m_jobRepository, *b->m_tenants, *b->m_auth,
