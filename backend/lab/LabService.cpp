@@ -111,30 +111,49 @@ Status LabService::start()
     RedfishServerOptions options;
     options.username = m_definition.username;
     options.password = m_definition.password;
+    // One address per BMC, one port for all of them, as on a real management network. Another
+    // lab (a parallel test, a second console) may hold the configured port on some addresses:
+    // then every BMC moves together to one free port, so a range scan still finds them all.
     quint16 sharedPort = m_definition.port;
-    for (qsizetype i = 0; i < m_definition.devices.size() && result; ++i) {
-        QObject *host = m_hosts.at(i % m_hosts.size());
-        runIn(host, [&] {
-            const LabDevice &device = m_definition.devices.at(i);
-            options.supportsExpand = device.tmpl->expand;
-            auto *server = new RedfishServer(buildLabTree(m_definition, device), options, host);
-            // One address per BMC, one port for all of them, as on a real management network.
-            const QHostAddress address(network + 1 + quint32(i / 250) * 256 + quint32(i % 250));
-            quint16 port = server->listen(address, sharedPort);
-            if (!port)
-                port = server->listen(address, 0);
-            if (!port) {
-                result = Error::unavailable(QStringLiteral("lab_listen_failed"),
-                                            QStringLiteral("The lab BMC of %1 cannot listen on %2.").arg(device.name, address.toString()));
-                return;
-            }
-            if (!sharedPort)
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        bool moved = false;
+        for (qsizetype i = 0; i < m_definition.devices.size() && result && !moved; ++i) {
+            QObject *host = m_hosts.at(i % m_hosts.size());
+            runIn(host, [&] {
+                const LabDevice &device = m_definition.devices.at(i);
+                options.supportsExpand = device.tmpl->expand;
+                auto server = std::make_unique<RedfishServer>(buildLabTree(m_definition, device), options);
+                const QHostAddress address(network + 1 + quint32(i / 250) * 256 + quint32(i % 250));
+                const quint16 port = server->listen(address, sharedPort);
+                if (!port) {
+                    if (!sharedPort) // not even a free port: the address itself is unusable
+                        result = Error::unavailable(QStringLiteral("lab_listen_failed"),
+                                                    QStringLiteral("The lab BMC of %1 cannot listen on %2.").arg(device.name, address.toString()));
+                    moved = true;
+                    return;
+                }
                 sharedPort = port;
-            m_servers.insert(device.name, server);
-            m_hostOf.insert(device.name, host);
-            m_urls.insert(device.name, server->baseUrl());
-        });
+                server->setParent(host);
+                m_servers.insert(device.name, server.get());
+                m_hostOf.insert(device.name, host);
+                m_urls.insert(device.name, server.release()->baseUrl());
+            });
+        }
+        if (!moved || !result)
+            break;
+        // Start again on a port the system picks for the first BMC.
+        for (auto it = m_servers.begin(); it != m_servers.end(); ++it) {
+            RedfishServer *server = it.value();
+            runIn(m_hostOf.value(it.key()), [server] { delete server; });
+        }
+        m_servers.clear();
+        m_hostOf.clear();
+        m_urls.clear();
+        sharedPort = 0;
     }
+    if (result && m_servers.size() != m_definition.devices.size())
+        result = Error::unavailable(QStringLiteral("lab_listen_failed"),
+                                    QStringLiteral("The lab's BMCs could not share one port; other labs keep taking them."));
     if (!result)
         return result;
     if (Status s = startVms(); !s)
