@@ -99,9 +99,11 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
         return catalog.error();
     b->m_catalog = std::make_unique<Catalog>(std::move(catalog).value());
 
+    // Services go to the configured cluster, else to the lab's VMS double when a lab runs.
     VmsConnection vms;
-    vms.apiRoot = QUrl(config.vmsUrl);
-    vms.token = config.vmsToken;
+    const bool useLab = config.vmsUrl.isEmpty() && b->m_lab && !b->m_lab->vmsUrl().isEmpty();
+    vms.apiRoot = useLab ? b->m_lab->vmsUrl() : QUrl(config.vmsUrl);
+    vms.token = useLab ? b->m_lab->vmsToken() : config.vmsToken;
     vms.username = config.vmsUsername;
     vms.password = config.vmsPassword;
     vms.verifyTls = config.vmsVerifyTls;

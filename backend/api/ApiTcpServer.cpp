@@ -56,10 +56,11 @@ void ApiTcpServer::incomingConnection(qintptr descriptor)
         const std::optional<qint64> length = announcedLength(socket->peek(16 * 1024));
         if (!length || *length <= m_maxBodyBytes)
             return;
-        const QByteArray body = QByteArrayLiteral(
-                                    R"({"error":{"code":"body_too_large","message":"The request body of )")
-            + QByteArray::number(*length) + QByteArrayLiteral(" bytes is over the limit of ")
-            + QByteArray::number(m_maxBodyBytes) + QByteArrayLiteral(R"( bytes."}})");
+        const QByteArray body = m_tooLargeBody
+            ? m_tooLargeBody(*length, m_maxBodyBytes)
+            : QByteArrayLiteral(R"({"error":{"code":"body_too_large","message":"The request body of )")
+                + QByteArray::number(*length) + QByteArrayLiteral(" bytes is over the limit of ")
+                + QByteArray::number(m_maxBodyBytes) + QByteArrayLiteral(R"( bytes."}})");
         socket->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
                       "Connection: close\r\nContent-Length: "
                       + QByteArray::number(body.size()) + "\r\n\r\n" + body);

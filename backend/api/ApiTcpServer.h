@@ -5,6 +5,8 @@
 
 #include <QTcpServer>
 
+#include <functional>
+
 namespace NeoCloud {
 
 class ApiTcpServer : public QTcpServer
@@ -13,12 +15,18 @@ class ApiTcpServer : public QTcpServer
 public:
     ApiTcpServer(qint64 maxBodyBytes, int idleTimeoutMs, QObject *parent = nullptr);
 
+    // The JSON body of the early 413, given the announced length and the limit; the default is
+    // the API's error shape. Other servers on this socket (the lab's VMS) speak their own.
+    using TooLargeBody = std::function<QByteArray(qint64 length, qint64 limit)>;
+    void setTooLargeBody(TooLargeBody body) { m_tooLargeBody = std::move(body); }
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     qint64 m_maxBodyBytes;
     int m_idleTimeoutMs;
+    TooLargeBody m_tooLargeBody;
 };
 
 } // namespace NeoCloud

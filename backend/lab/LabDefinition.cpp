@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -79,6 +80,39 @@ LabTemplate parseTemplate(const QString &id, const QJsonObject &t)
     return tmpl;
 }
 
+// "vms": false turns the double off; an object overrides the defaults in LabVms.
+Status parseVms(const QJsonValue &json, LabDefinition &lab)
+{
+    LabVms &vms = lab.vms;
+    vms.token = QString::fromLatin1(digest(lab.name, QStringLiteral("vms-api-token")).toHex().left(40));
+    vms.cluster = lab.site + QStringLiteral("-vast");
+    if (json.isUndefined())
+        return success();
+    if (json.isBool()) {
+        vms.enabled = json.toBool();
+        return success();
+    }
+    if (!json.isObject())
+        return invalid(QStringLiteral("vms"), QStringLiteral("must be an object or false"));
+    const QJsonObject o = json.toObject();
+    vms.enabled = o.value(QLatin1String("enabled")).toBool(true);
+    vms.address = o.value(QLatin1String("address")).toString(vms.address);
+    if (QHostAddress(vms.address).isNull())
+        return invalid(QStringLiteral("vms.address"), QStringLiteral("'%1' is not an IP address").arg(vms.address));
+    const int port = o.value(QLatin1String("port")).toInt(vms.port);
+    if (port < 0 || port > 65535)
+        return invalid(QStringLiteral("vms.port"), QStringLiteral("must be 0 to 65535"));
+    vms.port = quint16(port);
+    vms.token = o.value(QLatin1String("token")).toString(vms.token);
+    vms.username = o.value(QLatin1String("username")).toString(vms.username);
+    vms.password = o.value(QLatin1String("password")).toString(vms.password);
+    vms.cluster = o.value(QLatin1String("cluster")).toString(vms.cluster);
+    vms.drr = o.value(QLatin1String("drr")).toDouble(vms.drr);
+    if (vms.drr < 1.0)
+        return invalid(QStringLiteral("vms.drr"), QStringLiteral("a data reduction ratio is at least 1"));
+    return success();
+}
+
 } // namespace
 
 const LabDevice *LabDefinition::device(const QString &name) const
@@ -111,6 +145,9 @@ Result<LabDefinition> LabDefinition::parse(const QJsonObject &json)
     lab.password = bmc.value(QLatin1String("password")).toString(lab.password);
     lab.network = bmc.value(QLatin1String("network")).toString(lab.network);
     lab.port = quint16(bmc.value(QLatin1String("port")).toInt(0));
+
+    if (Status s = parseVms(json.value(QLatin1String("vms")), lab); !s)
+        return s.error();
 
     const QJsonObject templates = json.value(QLatin1String("templates")).toObject();
     for (auto it = templates.begin(); it != templates.end(); ++it)

@@ -66,6 +66,22 @@ struct LabDevice
     QList<LabPort> ports;
 };
 
+// NVRAM (storage-class memory) drives in DBoxes: what the BMCs and the VMS double both report.
+inline constexpr qint64 labNvramDriveBytes = 1500LL * 1000 * 1000 * 1000;
+
+// The lab's VAST Management Service double (lab/vms): where it listens and how it lets callers in.
+struct LabVms
+{
+    bool enabled = true;
+    QString address = QStringLiteral("127.77.250.1");
+    quint16 port = 16625; // taken: a free one instead
+    QString token;        // "Api-Token <token>"; default: derived from the lab name, stable across runs
+    QString username = QStringLiteral("admin"); // Basic auth
+    QString password = QStringLiteral("neocloud-lab");
+    QString cluster;      // the cluster's name; default: "<site>-vast"
+    double drr = 3.0;     // data reduction ratio the cluster reports
+};
+
 struct LabDefinition
 {
     QString name;
@@ -74,6 +90,7 @@ struct LabDefinition
     QString password = QStringLiteral("neocloud-lab");
     QString network = QStringLiteral("127.77.0.0"); // BMC i gets network + i
     quint16 port = 0; // one port for every BMC; 0 picks a free one (BMC URLs then change per run)
+    LabVms vms;
     QHash<QString, std::shared_ptr<const LabTemplate>> templates;
     QList<LabDevice> devices;
     QHash<QString, int> rackUnits;

@@ -7,7 +7,9 @@
 #include "core/JsonInput.h"
 #include "core/Time.h"
 #include "domain/Enums.h"
+#include "openapi/OpenApiDocument.h"
 #include "store/Database.h"
+#include "vms/VmsServer.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -22,6 +24,26 @@ Q_LOGGING_CATEGORY(lcLab, "neocloud.lab")
 
 namespace {
 
+const QString vmsDevice = QStringLiteral("vms");
+
+bool isVmsKind(const QString &kind) { return kind.startsWith(QLatin1String("vms-")); }
+
+// The latency of a slow fault (2000 ms unless given), 0 for the other kinds.
+Result<int> latencyOf(const QJsonObject &body, bool slow)
+{
+    const QJsonValue latency = body.value(Key::latencyMs);
+    if (!latency.isUndefined() && (!latency.isDouble() || latency.toInt() < 0 || latency.toInt() > 120000))
+        return Error::badInput(QStringLiteral("invalid_latency"), QStringLiteral("latencyMs must be 0 to 120000."), QStringLiteral("latencyMs"));
+    return slow ? latency.toInt(2000) : 0;
+}
+
+Result<QString> componentOf(const QJsonObject &body, const QString &fallback)
+{
+    const QJsonValue component = body.value(Key::component);
+    if (!component.isUndefined() && !component.isString())
+        return Error::badInput(QStringLiteral("wrong_type"), QStringLiteral("component must be a string."), QStringLiteral("component"));
+    return component.toString(fallback);
+}
 
 // Each BMC keeps a socket listening and a few open; a thousand BMCs need more than the usual
 // 1,024 descriptors.
@@ -40,7 +62,8 @@ QStringList LabService::faultKinds()
 {
     return {QStringLiteral("bmc-down"),   QStringLiteral("bmc-slow"),     QStringLiteral("bmc-error"),
             QStringLiteral("gpu-failed"), QStringLiteral("drive-failed"), QStringLiteral("link-down"),
-            QStringLiteral("psu-failed"), QStringLiteral("cnode-down")};
+            QStringLiteral("psu-failed"), QStringLiteral("cnode-down"),   QStringLiteral("vms-error"),
+            QStringLiteral("vms-slow")};
 }
 
 LabService::LabService(LabDefinition definition, Database &database, AuditLog &audit, QObject *parent)
@@ -88,37 +111,102 @@ Status LabService::start()
     RedfishServerOptions options;
     options.username = m_definition.username;
     options.password = m_definition.password;
+    // One address per BMC, one port for all of them, as on a real management network. Another
+    // lab (a parallel test, a second console) may hold the configured port on some addresses:
+    // then every BMC moves together to one free port, so a range scan still finds them all.
     quint16 sharedPort = m_definition.port;
-    for (qsizetype i = 0; i < m_definition.devices.size() && result; ++i) {
-        QObject *host = m_hosts.at(i % m_hosts.size());
-        runIn(host, [&] {
-            const LabDevice &device = m_definition.devices.at(i);
-            options.supportsExpand = device.tmpl->expand;
-            auto *server = new RedfishServer(buildLabTree(m_definition, device), options, host);
-            // One address per BMC, one port for all of them, as on a real management network.
-            const QHostAddress address(network + 1 + quint32(i / 250) * 256 + quint32(i % 250));
-            quint16 port = server->listen(address, sharedPort);
-            if (!port)
-                port = server->listen(address, 0);
-            if (!port) {
-                result = Error::unavailable(QStringLiteral("lab_listen_failed"),
-                                            QStringLiteral("The lab BMC of %1 cannot listen on %2.").arg(device.name, address.toString()));
-                return;
-            }
-            if (!sharedPort)
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        bool moved = false;
+        for (qsizetype i = 0; i < m_definition.devices.size() && result && !moved; ++i) {
+            QObject *host = m_hosts.at(i % m_hosts.size());
+            runIn(host, [&] {
+                const LabDevice &device = m_definition.devices.at(i);
+                options.supportsExpand = device.tmpl->expand;
+                auto server = std::make_unique<RedfishServer>(buildLabTree(m_definition, device), options);
+                const QHostAddress address(network + 1 + quint32(i / 250) * 256 + quint32(i % 250));
+                const quint16 port = server->listen(address, sharedPort);
+                if (!port) {
+                    if (!sharedPort) // not even a free port: the address itself is unusable
+                        result = Error::unavailable(QStringLiteral("lab_listen_failed"),
+                                                    QStringLiteral("The lab BMC of %1 cannot listen on %2.").arg(device.name, address.toString()));
+                    moved = true;
+                    return;
+                }
                 sharedPort = port;
-            m_servers.insert(device.name, server);
-            m_hostOf.insert(device.name, host);
-            m_urls.insert(device.name, server->baseUrl());
-        });
+                server->setParent(host);
+                m_servers.insert(device.name, server.get());
+                m_hostOf.insert(device.name, host);
+                m_urls.insert(device.name, server.release()->baseUrl());
+            });
+        }
+        if (!moved || !result)
+            break;
+        // Start again on a port the system picks for the first BMC.
+        for (auto it = m_servers.begin(); it != m_servers.end(); ++it) {
+            RedfishServer *server = it.value();
+            runIn(m_hostOf.value(it.key()), [server] { delete server; });
+        }
+        m_servers.clear();
+        m_hostOf.clear();
+        m_urls.clear();
+        sharedPort = 0;
     }
+    if (result && m_servers.size() != m_definition.devices.size())
+        result = Error::unavailable(QStringLiteral("lab_listen_failed"),
+                                    QStringLiteral("The lab's BMCs could not share one port; other labs keep taking them."));
     if (!result)
         return result;
+    if (Status s = startVms(); !s)
+        return s;
     if (Status s = loadFaults(); !s)
         return s;
     qCInfo(lcLab, "lab %s: %d BMCs on %s and up", qPrintable(m_definition.name), int(m_servers.size()),
            qPrintable(m_urls.value(m_definition.devices.constFirst().name)));
     return success();
+}
+
+Status LabService::startVms()
+{
+    const LabVms &config = m_definition.vms;
+    if (!config.enabled)
+        return success();
+    Result<OpenApiDocument> spec = OpenApiDocument::load(OpenApiDocument::vastVmsResource());
+    if (!spec)
+        return spec.error();
+    VmsServerOptions options;
+    options.token = config.token;
+    options.username = config.username;
+    options.password = config.password;
+    m_vms = std::make_unique<VmsServer>(m_db, m_definition, std::move(spec).value(), options);
+    if (Status s = m_vms->load(); !s)
+        return s;
+    const QHostAddress address(config.address);
+    // Like the BMCs: the configured port, or any when another process holds it.
+    if (!m_vms->listen(address, config.port) && !m_vms->listen(address, 0))
+        return Error::unavailable(QStringLiteral("lab_listen_failed"),
+                                  QStringLiteral("The lab's VMS cannot listen on %1.").arg(address.toString()));
+    qCInfo(lcLab, "lab %s: VMS double on %s", qPrintable(m_definition.name), qPrintable(m_vms->url().toString()));
+    return success();
+}
+
+QUrl LabService::vmsUrl() const { return m_vms ? m_vms->url() : QUrl(); }
+
+QString LabService::vmsToken() const { return m_vms ? m_vms->token() : QString(); }
+
+void LabService::applyVmsFaults()
+{
+    if (!m_vms)
+        return;
+    QList<VmsFault> faults;
+    QSet<QString> down;
+    for (const LabFault &f : std::as_const(m_faults)) {
+        if (isVmsKind(f.kind))
+            faults << VmsFault{f.component, f.method, f.status, f.latencyMs};
+        if (f.kind == QLatin1String("cnode-down"))
+            down.insert(f.device);
+    }
+    m_vms->setFaults(faults);
+    m_vms->setDownNodes(down);
 }
 
 QList<RedfishEndpoint> LabService::endpoints() const
@@ -142,13 +230,13 @@ QJsonObject LabService::describe() const
             {Key::bmcCount, int(bmcs.size())},
             {Key::bmcs, bmcs},
             {Key::credentials, QJsonObject{{Key::username, m_definition.username}}},
-            {Key::vms, QJsonValue()}};
+            {Key::vms, m_vms ? QJsonValue(QJsonObject{{Key::url, vmsUrl().toString()}, {Key::token, vmsToken()}}) : QJsonValue()}};
 }
 
 Status LabService::loadFaults()
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT id, device, kind, component, latency_ms, created_at FROM lab_faults "
+    q.prepare(QStringLiteral("SELECT id, device, kind, component, latency_ms, created_at, method, status FROM lab_faults "
                              "WHERE lab = ? ORDER BY created_at"));
     q.addBindValue(text(m_definition.name));
     if (Status s = exec(q, QStringLiteral("read lab faults")); !s)
@@ -156,14 +244,16 @@ Status LabService::loadFaults()
     QSet<QString> touched;
     while (q.next()) {
         LabFault f{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                   q.value(4).toInt(), q.value(5).toString()};
-        if (!m_definition.device(f.device))
+                   q.value(4).toInt(), q.value(5).toString(), q.value(6).toString(), q.value(7).toInt()};
+        if (isVmsKind(f.kind) ? !m_vms : !m_definition.device(f.device))
             continue; // the definition changed since
         m_faults << f;
-        touched.insert(f.device);
+        if (!isVmsKind(f.kind))
+            touched.insert(f.device);
     }
     for (const QString &device : touched)
         rebuild(device);
+    applyVmsFaults();
     return success();
 }
 
@@ -179,13 +269,25 @@ Result<LabFault> LabService::addFault(const QJsonObject &body, const std::functi
 
 Result<LabFault> LabService::insertFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId)
 {
-    if (Status s = rejectUnknownKeys(body, {Key::device, Key::kind, Key::component, Key::latencyMs}); !s)
-        return s.error();
     LabFault fault;
     fault.kind = body.value(Key::kind).toString();
+    const bool vms = isVmsKind(fault.kind);
+    const QStringList accepted = vms ? QStringList{Key::device, Key::kind, Key::component, Key::latencyMs, Key::method, Key::status}
+                                     : QStringList{Key::device, Key::kind, Key::component, Key::latencyMs};
+    if (Status s = rejectUnknownKeys(body, accepted); !s)
+        return s.error();
     if (!faultKinds().contains(fault.kind))
         return Error::badInput(QStringLiteral("invalid_enum"),
                                QStringLiteral("kind must be one of: %1.").arg(faultKinds().join(QLatin1String(", "))), QStringLiteral("kind"));
+    if (vms) {
+        if (Status s = readVmsFault(body, fault); !s)
+            return s.error();
+        if (Status s = storeFault(fault); !s)
+            return s.error();
+        applyVmsFaults();
+        Q_EMIT faultsChanged();
+        return fault;
+    }
     const QString named = body.value(Key::device).toString();
     if (m_definition.device(named)) {
         fault.device = named;
@@ -197,14 +299,12 @@ Result<LabFault> LabService::insertFault(const QJsonObject &body, const std::fun
     }
     if (fault.device.isEmpty())
         return Error::notFound(QStringLiteral("lab device"), named);
-    const QJsonValue component = body.value(Key::component);
-    if (!component.isUndefined() && !component.isString())
-        return Error::badInput(QStringLiteral("wrong_type"), QStringLiteral("component must be a string."), QStringLiteral("component"));
-    fault.component = component.toString();
-    const QJsonValue latency = body.value(Key::latencyMs);
-    if (!latency.isUndefined() && (!latency.isDouble() || latency.toInt() < 0 || latency.toInt() > 120000))
-        return Error::badInput(QStringLiteral("invalid_latency"), QStringLiteral("latencyMs must be 0 to 120000."), QStringLiteral("latencyMs"));
-    fault.latencyMs = fault.kind == QLatin1String("bmc-slow") ? latency.toInt(2000) : 0;
+    const Result<QString> component = componentOf(body, QString());
+    const Result<int> latency = latencyOf(body, fault.kind == QLatin1String("bmc-slow"));
+    if (!component || !latency)
+        return component ? latency.error() : component.error();
+    fault.component = *component;
+    fault.latencyMs = *latency;
     const LabDevice *device = m_definition.device(fault.device);
     if (fault.kind == QLatin1String("link-down") && fault.component.isEmpty()) {
         for (const LabPort &p : device->ports)
@@ -222,24 +322,68 @@ Result<LabFault> LabService::insertFault(const QJsonObject &body, const std::fun
         return Error{ErrorKind::Unprocessable, QStringLiteral("no_such_component"),
                      QStringLiteral("%1 has no component '%2' for a %3 fault.").arg(fault.device, fault.component, fault.kind),
                      QStringLiteral("component")};
-    fault.id = newId(QLatin1String("flt"));
-    fault.createdAt = nowIso();
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO lab_faults (id, lab, device, kind, component, latency_ms, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(fault.id), QVariant(m_definition.name), QVariant(fault.device), QVariant(fault.kind),
-                              text(fault.component), QVariant(fault.latencyMs), QVariant(fault.createdAt)})
-        q.addBindValue(v);
-    if (Status s = exec(q, QStringLiteral("store a lab fault")); !s)
+    if (Status s = storeFault(fault); !s)
         return s.error();
-    m_faults << fault;
     rebuild(fault.device);
+    applyVmsFaults();
     if (fault.kind == QLatin1String("link-down"))
         for (const LabPort &p : device->ports)
             if (p.name == fault.component && !p.peerDevice.isEmpty())
                 rebuild(p.peerDevice);
     Q_EMIT faultsChanged();
     return fault;
+}
+
+Status LabService::readVmsFault(const QJsonObject &body, LabFault &fault) const
+{
+    if (!m_vms)
+        return Error::notFound(QStringLiteral("lab device"), vmsDevice);
+    fault.device = body.value(Key::device).toString(vmsDevice);
+    if (fault.device != vmsDevice)
+        return Error::badInput(QStringLiteral("invalid_device"), QStringLiteral("VMS faults name the device \"vms\"."), QStringLiteral("device"));
+    const Result<QString> component = componentOf(body, QStringLiteral("/"));
+    const Result<int> latency = latencyOf(body, fault.kind == QLatin1String("vms-slow"));
+    if (!component || !latency)
+        return component ? latency.error() : component.error();
+    fault.component = *component;
+    fault.latencyMs = *latency;
+    if (fault.component.startsWith(QLatin1String("/api/")))
+        fault.component = fault.component.mid(4);
+    if (!fault.component.startsWith(QLatin1Char('/')))
+        return Error::badInput(QStringLiteral("invalid_component"),
+                               QStringLiteral("component is a VMS path below /api, such as /views/."), QStringLiteral("component"));
+    const QJsonValue method = body.value(Key::method);
+    fault.method = method.toString().toUpper();
+    static const QStringList methods{QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"), QStringLiteral("DELETE")};
+    if (!method.isUndefined() && !methods.contains(fault.method))
+        return Error::badInput(QStringLiteral("invalid_enum"), QStringLiteral("method must be one of: %1.").arg(methods.join(QLatin1String(", "))),
+                               QStringLiteral("method"));
+    const QJsonValue status = body.value(Key::status);
+    if (fault.kind == QLatin1String("vms-error")) {
+        fault.status = status.isUndefined() ? 503 : status.toInt();
+        if (!status.isUndefined() && (!status.isDouble() || fault.status < 400 || fault.status > 599))
+            return Error::badInput(QStringLiteral("invalid_status"), QStringLiteral("status must be an HTTP error status, 400 to 599."),
+                                   QStringLiteral("status"));
+    } else if (!status.isUndefined()) {
+        return Error::badInput(QStringLiteral("unknown_field"), QStringLiteral("status applies to vms-error faults only."), QStringLiteral("status"));
+    }
+    return success();
+}
+
+Status LabService::storeFault(LabFault &fault)
+{
+    fault.id = newId(QLatin1String("flt"));
+    fault.createdAt = nowIso();
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO lab_faults (id, lab, device, kind, component, latency_ms, created_at, method, status) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : {QVariant(fault.id), QVariant(m_definition.name), QVariant(fault.device), QVariant(fault.kind), text(fault.component),
+                              QVariant(fault.latencyMs), QVariant(fault.createdAt), text(fault.method), QVariant(fault.status)})
+        q.addBindValue(v);
+    if (Status s = exec(q, QStringLiteral("store a lab fault")); !s)
+        return s;
+    m_faults << fault;
+    return success();
 }
 
 Status LabService::clearFault(const QString &id, const QString &user)
@@ -262,6 +406,7 @@ Status LabService::removeFault(const QString &id)
         return s;
     m_faults.erase(it);
     rebuild(fault.device);
+    applyVmsFaults();
     if (const LabDevice *device = m_definition.device(fault.device); device && fault.kind == QLatin1String("link-down"))
         for (const LabPort &p : device->ports)
             if (p.name == fault.component && !p.peerDevice.isEmpty())

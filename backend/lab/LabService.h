@@ -12,14 +12,17 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QThread>
+#include <QUrl>
 
 #include <functional>
+#include <memory>
 
 namespace NeoCloud {
 
 class AuditLog;
 class Database;
 class RedfishServer;
+class VmsServer;
 
 class LabService : public QObject, public LabEndpoints
 {
@@ -28,8 +31,15 @@ public:
     LabService(LabDefinition definition, Database &database, AuditLog &audit, QObject *parent = nullptr);
     ~LabService() override;
 
-    // Binds every BMC and applies the stored faults. Fails if a BMC cannot listen.
+    // Binds every BMC and the VMS double and applies the stored faults. Fails if one cannot listen.
     Status start();
+
+    // The lab's VAST Management Service double (lab/vms), for pointing a VAST provider at it:
+    // its API root ("http://127.77.250.1:16625/api") and its Api-Token. Empty when the lab
+    // definition turns it off ("vms": false).
+    QUrl vmsUrl() const;
+    QString vmsToken() const;
+    VmsServer *vms() const { return m_vms.get(); }
 
     QList<RedfishEndpoint> endpoints() const override;
     QString siteName() const override { return m_definition.site; }
@@ -37,7 +47,9 @@ public:
     QJsonObject describe() const;
 
     // Body {"device", "kind", "component"?, "latencyMs"?}; `deviceForId` maps an inventory
-    // device id to its BMC URL so faults can name devices either way.
+    // device id to its BMC URL so faults can name devices either way. VMS faults name the device
+    // "vms": {"device": "vms", "kind": "vms-error", "component": "/views/", "method"?: "POST",
+    // "status"?: 503} or "vms-slow" with "latencyMs".
     // Both are audited here, whoever asks (the API or the console).
     Result<LabFault> addFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId,
                               const QString &user);
@@ -55,6 +67,10 @@ Q_SIGNALS:
 
 private:
     Result<LabFault> insertFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId);
+    Status readVmsFault(const QJsonObject &body, LabFault &fault) const;
+    Status storeFault(LabFault &fault); // gives it an id and a time
+    Status startVms();
+    void applyVmsFaults();
     Status removeFault(const QString &id);
     void rebuild(const QString &deviceName);
     // Runs work in the thread that owns the given host (its servers), and waits for it.
@@ -72,6 +88,7 @@ private:
     QHash<QString, RedfishServer *> m_servers; // by device name
     QHash<QString, QString> m_urls;            // device name -> base URL
     QList<LabFault> m_faults;
+    std::unique_ptr<VmsServer> m_vms; // in this object's thread, beside the store it writes to
 };
 
 } // namespace NeoCloud

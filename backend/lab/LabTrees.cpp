@@ -258,7 +258,7 @@ RedfishTree buildLabTree(const LabDefinition &lab, const LabDevice &d)
                                           {QStringLiteral("Name"), ids.at(i)},
                                           {QStringLiteral("Model"), nvram ? QStringLiteral("SCM NVRAM 1.5TB") : t.driveModel},
                                           {QStringLiteral("SerialNumber"), serialOf(d, nvram ? QStringLiteral("N") : QStringLiteral("S"), i)},
-                                          {QStringLiteral("CapacityBytes"), nvram ? 1.5e12 : double(t.driveBytes)},
+                                          {QStringLiteral("CapacityBytes"), double(nvram ? labNvramDriveBytes : t.driveBytes)},
                                           {QStringLiteral("MediaType"), nvram ? QStringLiteral("SCM") : QStringLiteral("SSD")},
                                           {QStringLiteral("Status"), status()}};
                    });

@@ -11,10 +11,13 @@ struct LabFault
 {
     QString id;
     QString device; // lab device name
-    QString kind;   // bmc-down, bmc-slow, bmc-error, gpu-failed, drive-failed, link-down, psu-failed, cnode-down
-    QString component;
+    QString kind;   // bmc-down, bmc-slow, bmc-error, gpu-failed, drive-failed, link-down, psu-failed, cnode-down,
+                    // vms-error, vms-slow (device "vms": the lab's VMS double)
+    QString component; // for VMS faults: the path prefix below /api ("/views/")
     int latencyMs = 0;
     QString createdAt;
+    QString method; // VMS faults: only requests with this method (empty: any)
+    int status = 0; // vms-error: the HTTP status answered
 };
 
 RedfishTree buildLabTree(const LabDefinition &lab, const LabDevice &device);

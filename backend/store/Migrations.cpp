@@ -239,6 +239,50 @@ Migration v7()
     }};
 }
 
+Migration v8()
+{
+    // The demo lab's VMS double: its objects (one JSON body per object, plus what it keeps but
+    // never answers), its id counters, and the values no two objects may share, enforced here
+    // as well as in the code. Lab faults gain VMS kinds and the method/status they match.
+    return {8, QStringLiteral("lab VMS objects and VMS faults"), {
+        QStringLiteral(R"(CREATE TABLE lab_faults_v8 (
+            id TEXT PRIMARY KEY,
+            lab TEXT NOT NULL,
+            device TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('bmc-down', 'bmc-slow', 'bmc-error', 'gpu-failed',
+                                               'drive-failed', 'link-down', 'psu-failed', 'cnode-down',
+                                               'vms-error', 'vms-slow')),
+            component TEXT NOT NULL DEFAULT '',
+            latency_ms INTEGER NOT NULL DEFAULT 0,
+            method TEXT NOT NULL DEFAULT '',
+            status INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL))"),
+        QStringLiteral("INSERT INTO lab_faults_v8 (id, lab, device, kind, component, latency_ms, created_at) "
+                       "SELECT id, lab, device, kind, component, latency_ms, created_at FROM lab_faults"),
+        QStringLiteral("DROP TABLE lab_faults"),
+        QStringLiteral("ALTER TABLE lab_faults_v8 RENAME TO lab_faults"),
+        QStringLiteral(R"(CREATE TABLE lab_vms_objects (
+            lab TEXT NOT NULL,
+            collection TEXT NOT NULL,
+            id INTEGER NOT NULL CHECK (id >= 1),
+            body TEXT NOT NULL,
+            hidden TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (lab, collection, id)))"),
+        QStringLiteral(R"(CREATE TABLE lab_vms_sequences (
+            lab TEXT NOT NULL,
+            collection TEXT NOT NULL,
+            last_id INTEGER NOT NULL,
+            PRIMARY KEY (lab, collection)))"),
+        QStringLiteral(R"(CREATE TABLE lab_vms_unique (
+            lab TEXT NOT NULL,
+            unique_key TEXT NOT NULL,
+            collection TEXT NOT NULL,
+            id INTEGER NOT NULL,
+            PRIMARY KEY (lab, unique_key),
+            FOREIGN KEY (lab, collection, id) REFERENCES lab_vms_objects (lab, collection, id) ON DELETE CASCADE))"),
+    }};
+}
+
 Migration v9()
 {
     // Services become jobs of provider steps: what made a service is kept so disabling can
@@ -265,7 +309,7 @@ Migration v9()
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v9()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9()};
     return all;
 }
 

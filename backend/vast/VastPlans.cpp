@@ -5,7 +5,7 @@
 
 #include <QHostAddress>
 #include <QJsonArray>
-#include <QUrlQuery>
+#include <QUrl>
 
 namespace NeoCloud::Vast {
 namespace {
@@ -20,12 +20,14 @@ QString ref(const QString &step, const QString &field = QStringLiteral("id"))
     return QStringLiteral("{{%1.%2}}").arg(step, field);
 }
 
+// A query string whose values may hold {{step.field}} placeholders: the braces stay as they are
+// so the engine can resolve them before the call; everything else is percent-encoded.
 QString query(std::initializer_list<std::pair<QString, QString>> items)
 {
-    QUrlQuery q;
+    QStringList parts;
     for (const auto &[key, value] : items)
-        q.addQueryItem(key, value);
-    return q.toString(QUrl::FullyEncoded);
+        parts << key + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value, "{}"));
+    return parts.join(u'&');
 }
 
 // A named object made by POST to `collection`; found again by `lookup`; removed by DELETE.

@@ -4,8 +4,32 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace NeoCloud {
+
+namespace {
+
+// Whether a listed object is the one a step would make. A server may ignore a filter it does
+// not know (or a filter may be coarser than the object's identity), so the answer is checked
+// here too: every filter the object has a field for, and the name the step would give it.
+bool isTheOneWanted(const QJsonObject &item, const QString &lookup, const QJsonValue &body)
+{
+    const QUrlQuery query(QUrl(lookup).query());
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        const QJsonValue field = item.value(key);
+        if (field.isUndefined())
+            continue;
+        const QString have = field.isDouble() ? QString::number(field.toInteger()) : field.toVariant().toString();
+        if (have != value)
+            return false;
+    }
+    const QJsonValue name = body.toObject().value(QStringLiteral("name"));
+    return name.isUndefined() || !item.contains(QStringLiteral("name")) || item.value(QStringLiteral("name")) == name;
+}
+
+} // namespace
 
 VastProvider::VastProvider(VmsConnection connection) : m_client(std::move(connection)) { }
 
@@ -48,14 +72,16 @@ void VastProvider::execute(const ProviderCall &call, const QString &lookup, Step
         this->call(call, std::move(done));
         return;
     }
-    m_client.list(lookup, [this, call, done = std::move(done)](Result<QJsonArray> found) mutable {
+    m_client.list(lookup, [this, call, lookup, done = std::move(done)](Result<QJsonArray> found) mutable {
         if (!found) {
             done(found.error(), false);
             return;
         }
-        if (!found->isEmpty()) {
-            done(found->first(), false); // it exists already: adopt it
-            return;
+        for (const QJsonValue &item : *found) {
+            if (isTheOneWanted(item.toObject(), lookup, call.body)) {
+                done(item, false); // it exists already: adopt it
+                return;
+            }
         }
         this->call(call, std::move(done));
     });
@@ -64,7 +90,7 @@ void VastProvider::execute(const ProviderCall &call, const QString &lookup, Step
 void VastProvider::call(const ProviderCall &call, StepDone done)
 {
     const bool removing = call.method == QLatin1String("DELETE");
-    m_client.send(call.method, call.path, call.body, [this, call, removing, done = std::move(done)](Result<VmsReply> reply) mutable {
+    m_client.send(call.method, call.path, call.body, [this, call, removing, done = std::move(done)](Result<VmsResponse> reply) mutable {
         if (!reply) {
             // Removing what is already gone is what the step wanted.
             if (removing && reply.error().kind == ErrorKind::NotFound)

@@ -62,7 +62,9 @@ void VmsClient::request(const QString &method, const QUrl &url, const QJsonValue
 {
     if (!m_connection.apiRoot.isValid() || m_connection.apiRoot.isEmpty()) {
         // Answer on the next turn, like a real reply, so callers never re-enter themselves.
-        QTimer::singleShot(0, this, [done = std::move(done)] {
+        QTimer::singleShot(0, this, [this, generation = m_generation, done = std::move(done)] {
+            if (generation != m_generation)
+                return; // aborted meanwhile
             done(Error::unavailable(QStringLiteral("provider_not_configured"),
                                     QStringLiteral("No VAST cluster is configured: start with --vms URL, or with the demo lab.")));
         });
@@ -105,7 +107,7 @@ void VmsClient::request(const QString &method, const QUrl &url, const QJsonValue
                                                    .arg(call, reply->errorString())));
             return;
         }
-        VmsReply answer{status, QJsonValue(QJsonValue::Undefined)};
+        VmsResponse answer{status, QJsonValue(QJsonValue::Undefined)};
         if (!bytes.trimmed().isEmpty()) {
             QJsonParseError parseError;
             const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
@@ -145,7 +147,7 @@ void VmsClient::list(const QString &pathAndQuery, ListDone done)
 void VmsClient::collect(const QUrl &url, QJsonArray soFar, int pages, ListDone done)
 {
     request(QStringLiteral("GET"), url, QJsonValue(QJsonValue::Undefined),
-            [this, soFar = std::move(soFar), pages, done = std::move(done)](Result<VmsReply> reply) mutable {
+            [this, soFar = std::move(soFar), pages, done = std::move(done)](Result<VmsResponse> reply) mutable {
                 if (!reply) {
                     done(reply.error());
                     return;
@@ -176,7 +178,7 @@ void VmsClient::waitForTask(qint64 taskId, TaskDone done)
 void VmsClient::poll(qint64 taskId, qint64 deadline, TaskDone done)
 {
     send(QStringLiteral("GET"), QStringLiteral("/vtasks/%1/").arg(taskId), QJsonValue(QJsonValue::Undefined),
-         [this, taskId, deadline, done = std::move(done)](Result<VmsReply> reply) mutable {
+         [this, taskId, deadline, done = std::move(done)](Result<VmsResponse> reply) mutable {
              if (!reply) {
                  done(reply.error());
                  return;

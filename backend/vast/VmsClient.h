@@ -30,7 +30,7 @@ struct VmsConnection
     int taskPollMs = 250;
 };
 
-struct VmsReply
+struct VmsResponse
 {
     int status = 0;
     QJsonValue body; // Undefined when the server sent none
@@ -45,7 +45,7 @@ public:
 
     const VmsConnection &connection() const { return m_connection; }
 
-    using ReplyDone = std::function<void(Result<VmsReply>)>;
+    using ReplyDone = std::function<void(Result<VmsResponse>)>;
     using ListDone = std::function<void(Result<QJsonArray>)>;
     using TaskDone = std::function<void(Status)>;
 

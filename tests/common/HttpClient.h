@@ -24,8 +24,12 @@ class HttpClient
 {
 public:
     explicit HttpClient(quint16 port) : m_base(QStringLiteral("http://127.0.0.1:%1").arg(port)) { }
+    // For other servers than the API (the lab's VMS): paths are appended to `baseUrl`.
+    explicit HttpClient(const QString &baseUrl) : m_base(baseUrl) { }
 
     void setToken(const QString &token) { m_token = token; }
+    // Sent as the Authorization header instead of "Bearer <token>" ("Api-Token ...", "Basic ...").
+    void setAuthorization(const QByteArray &value) { m_authorization = value; }
 
     HttpAnswer send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                     const QString &token = QStringLiteral("<default>"))
@@ -35,6 +39,8 @@ public:
         const QString bearer = token == QLatin1String("<default>") ? m_token : token;
         if (!bearer.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+        else if (!m_authorization.isEmpty() && token == QLatin1String("<default>"))
+            request.setRawHeader("Authorization", m_authorization);
         // A custom "HEAD" verb would make QNAM wait for the announced body; head() knows better.
         QNetworkReply *reply = method == "HEAD" ? m_manager.head(request)
                                                 : m_manager.sendCustomRequest(request, method, body);
@@ -60,6 +66,7 @@ public:
 private:
     QString m_base;
     QString m_token;
+    QByteArray m_authorization;
     QNetworkAccessManager m_manager;
 };
 

@@ -104,6 +104,9 @@ private Q_SLOTS:
                     "INSERT INTO events (id, time, severity, source, message) VALUES "
                     "('e1', '2026-01-01T00:00:00.000Z', 'warning', 'test', 'kept')")));
             }
+            if (fromVersion >= 4) // migration 8 rebuilds lab_faults for the VMS fault kinds
+                QVERIFY(raw.exec(QStringLiteral("INSERT INTO lab_faults (id, lab, device, kind, component, latency_ms, created_at) VALUES "
+                                                "('f1', 'demo', 'gpu-g01-01', 'gpu-failed', 'GPU3', 0, '2026-01-01T00:00:00.000Z')")));
         }
         auto db = Database::open({path});
         QVERIFY2(db, db ? "" : qPrintable(db.error().message));
@@ -119,6 +122,15 @@ private Q_SLOTS:
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toString(), QStringLiteral("kept"));
             QCOMPARE(q.value(1).toInt(), 0); // the column added by migration 2 has its default
+        }
+        if (fromVersion >= 4) {
+            QSqlQuery q(db.value()->connection());
+            QVERIFY(q.exec(QStringLiteral("SELECT kind, component, method, status FROM lab_faults WHERE id = 'f1'")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("gpu-failed"));
+            QCOMPARE(q.value(1).toString(), QStringLiteral("GPU3"));
+            QCOMPARE(q.value(2).toString(), QString(QLatin1String(""))); // the columns added by migration 8 have their defaults
+            QCOMPARE(q.value(3).toInt(), 0);
         }
         // Opening again is a no-op.
         db = Database::open({path});

@@ -50,7 +50,7 @@ class TestVastPlans : public QObject
                 problems << what + QStringLiteral(": ") + resolved.error().message;
                 return;
             }
-            if (resolved->path.contains(QLatin1String("{{")))
+            if (resolved->path.contains(QLatin1String("{{")) || resolved->path.contains(QLatin1String("%7B"), Qt::CaseInsensitive))
                 problems << what + QStringLiteral(": unresolved placeholder in ") + resolved->path;
             auto op = m_spec.operation(resolved->method, withoutQuery(resolved->path));
             if (!op) {

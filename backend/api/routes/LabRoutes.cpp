@@ -18,6 +18,8 @@ QJsonObject faultJson(const LabFault &f)
             {Key::kind, f.kind},
             {Key::component, f.component.isEmpty() ? QJsonValue() : QJsonValue(f.component)},
             {Key::latencyMs, f.latencyMs},
+            {Key::method, f.method.isEmpty() ? QJsonValue() : QJsonValue(f.method)},
+            {Key::status, f.status ? QJsonValue(f.status) : QJsonValue()},
             {Key::createdAt, f.createdAt}};
 }
 
@@ -31,7 +33,7 @@ ApiResponse noLab()
 
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory)
 {
-    // GET /api/v1/lab -> {name, site, bmcCount, bmcs: [{device, kind, url, rack}], vms}
+    // GET /api/v1/lab -> {name, site, bmcCount, bmcs: [{device, kind, url, rack}], vms: {url, token} | null}
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/lab"), Access::Operator, [lab](const ApiRequest &) {
         return lab ? ApiResponse::json(lab->describe()) : noLab();
     });
@@ -46,7 +48,8 @@ void registerLabRoutes(Router &router, LabService *lab, InventoryService &invent
         return ApiResponse::json(QJsonObject{{Key::items, items}, {Key::total, int(items.size())}});
     });
 
-    // POST /api/v1/lab/faults {device, kind, component?, latencyMs?} -> 201 fault
+    // POST /api/v1/lab/faults {device, kind, component?, latencyMs?, method?, status?} -> 201 fault
+    // (method and status: VMS faults, device "vms")
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/lab/faults"), Access::OperatorAdmin,
                [lab, &inventory](const ApiRequest &request) {
                    if (!lab)
