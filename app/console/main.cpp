@@ -126,6 +126,8 @@ int main(int argc, char *argv[])
         viewModel = context.devices();
     else if (view == QLatin1String("topology"))
         viewModel = context.topology();
+    else if (view == QLatin1String("tenants") || view == QLatin1String("services"))
+        viewModel = context.tenants();
     NeoCloud::ScreenshotTaker taker(window, viewModel, QDir::cleanPath(screenshot));
     int exitCode = 0;
     QObject::connect(&taker, &NeoCloud::ScreenshotTaker::finished, &app,

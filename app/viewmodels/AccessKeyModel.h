@@ -10,7 +10,7 @@
 
 namespace NeoCloud {
 
-class AccessKeyModel : public ReadListModel
+class AccessKeyModel : public NeoCloud::ReadListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -40,7 +40,8 @@ QStringList ConsoleContext::availableViews()
 {
     // Settings holds only the demo lab for now; the page says so rather than pretend more.
     return {QStringLiteral("overview"), QStringLiteral("hardware"), QStringLiteral("topology"),
-            QStringLiteral("events"), QStringLiteral("settings")};
+            QStringLiteral("tenants"),  QStringLiteral("services"), QStringLiteral("events"),
+            QStringLiteral("settings")};
 }
 
 } // namespace NeoCloud

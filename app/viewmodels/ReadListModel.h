@@ -1,7 +1,8 @@
 #pragma once
 // A list model whose rows are read whole from a service and replaced in one reset: the small
 // lists of a tenant (users, keys, services) that change by a click, not by the thousand. Gives
-// QML `count` and `lastError` (the service's reason the last read failed).
+// QML `count` and `lastError` (the service's reason the last read failed). Subclasses name it
+// `NeoCloud::ReadListModel` in full: qmltyperegistrar 6.4 finds a prototype only by that name.
 
 #include "core/Result.h"
 

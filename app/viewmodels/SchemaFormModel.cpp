@@ -109,7 +109,7 @@ QHash<int, QByteArray> SchemaFormModel::roleNames() const
 {
     return { { FieldRole, "field" },     { DepthRole, "depth" },
              { KindRole, "kind" },       { TitleRole, "title" },
-             { HintRole, "hint" },       { RequiredRole, "required" },
+             { HintRole, "hint" },       { RequiredRole, "isRequired" },
              { TextRole, "text" },       { CheckedRole, "checked" },
              { OptionsRole, "options" }, { SelectedRole, "selected" },
              { ErrorRole, "error" },     { ItemCountRole, "itemCount" },

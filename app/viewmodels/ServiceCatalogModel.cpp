@@ -76,4 +76,10 @@ QString ServiceCatalogModel::titleOf(const QString &kind) const
     return row < 0 ? QString() : data(index(row), TitleRole).toString();
 }
 
+QString ServiceCatalogModel::descriptionOf(const QString &kind) const
+{
+    const int row = rowOf(kind);
+    return row < 0 ? QString() : data(index(row), DescriptionRole).toString();
+}
+
 } // namespace NeoCloud

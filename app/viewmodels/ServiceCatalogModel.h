@@ -40,6 +40,7 @@ public:
     Q_INVOKABLE QVariantMap schemaOf(const QString &kind) const;
     Q_INVOKABLE QVariantMap exampleOf(const QString &kind) const;
     Q_INVOKABLE QString titleOf(const QString &kind) const;
+    Q_INVOKABLE QString descriptionOf(const QString &kind) const;
     Q_INVOKABLE int rowOf(const QString &kind) const;
 
 private:

@@ -15,7 +15,7 @@ namespace NeoCloud {
 class Catalog;
 class ServiceEngine;
 
-class TenantServiceModel : public ReadListModel
+class TenantServiceModel : public NeoCloud::ReadListModel
 {
     Q_OBJECT
     QML_ELEMENT

@@ -12,7 +12,7 @@ namespace NeoCloud {
 
 class AuthService;
 
-class TenantUserModel : public ReadListModel
+class TenantUserModel : public NeoCloud::ReadListModel
 {
     Q_OBJECT
     QML_ELEMENT
