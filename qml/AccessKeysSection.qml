@@ -53,21 +53,21 @@ ColumnLayout {
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody - 1
     }
-    Repeater {
-        model: section.keys
-        delegate: RowLayout {
-            id: key
-            required property string keyId
-            required property string username
-            required property string accessKey
-            required property string state
-            required property var createdAt
-            Layout.fillWidth: true
-            spacing: Theme.spacingS
-            opacity: key.state === "revoked" ? 0.6 : 1
-            ColumnLayout {
-                Layout.fillWidth: true
+    Column { // not the layout itself: see QuotaBars.qml
+        Layout.fillWidth: true
+        spacing: Theme.spacingS
+        Repeater {
+            model: section.keys
+            delegate: ColumnLayout {
+                id: key
+                required property string keyId
+                required property string username
+                required property string accessKey
+                required property string state
+                required property var createdAt
+                width: parent ? parent.width : 0
                 spacing: 0
+                opacity: key.state === "revoked" ? 0.6 : 1
                 Text {
                     Layout.fillWidth: true
                     text: key.accessKey
@@ -77,38 +77,40 @@ ColumnLayout {
                     font.pixelSize: Theme.fontCaption + 1
                     font.strikeout: key.state === "revoked"
                 }
-                Text {
-                    text: qsTr("%1 · %2 · %3").arg(key.username).arg(key.state)
-                                               .arg(key.createdAt.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
-                    color: Theme.textSecondary
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontCaption
-                }
-            }
-            ActionButton {
-                visible: key.state === "active"
-                implicitHeight: 30
-                implicitWidth: 80
-                text: qsTr("Rotate")
-                hint: qsTr("A new secret; the old one stops working")
-                onClicked: {
-                    confirm.keyId = key.keyId
-                    confirm.revoking = false
-                    confirm.subheading = qsTr("Key %1 gets a new secret, shown once. The current secret stops working at once.").arg(key.accessKey)
-                    confirm.open()
-                }
-            }
-            ActionButton {
-                visible: key.state === "active"
-                implicitHeight: 30
-                implicitWidth: 80
-                destructive: true
-                text: qsTr("Revoke")
-                onClicked: {
-                    confirm.keyId = key.keyId
-                    confirm.revoking = true
-                    confirm.subheading = qsTr("Key %1 of %2 stops working for good; it stays listed for the audit trail.").arg(key.accessKey).arg(key.username)
-                    confirm.open()
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingXs
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · %2 · %3").arg(key.username).arg(key.state)
+                                                   .arg(key.createdAt.toLocaleDateString(Qt.locale(), Locale.ShortFormat))
+                        elide: Text.ElideRight
+                        color: Theme.textSecondary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontCaption
+                    }
+                    LinkButton {
+                        visible: key.state === "active"
+                        text: qsTr("Rotate")
+                        hint: qsTr("A new secret; the old one stops working")
+                        onClicked: {
+                            confirm.keyId = key.keyId
+                            confirm.revoking = false
+                            confirm.subheading = qsTr("Key %1 gets a new secret, shown once. The current secret stops working at once.").arg(key.accessKey)
+                            confirm.open()
+                        }
+                    }
+                    LinkButton {
+                        visible: key.state === "active"
+                        destructive: true
+                        text: qsTr("Revoke")
+                        onClicked: {
+                            confirm.keyId = key.keyId
+                            confirm.revoking = true
+                            confirm.subheading = qsTr("Key %1 of %2 stops working for good; it stays listed for the audit trail.").arg(key.accessKey).arg(key.username)
+                            confirm.open()
+                        }
+                    }
                 }
             }
         }
@@ -135,6 +137,8 @@ ColumnLayout {
         preferredWidth: 460
         heading: qsTr("Create an S3 key")
         subheading: qsTr("The key acts as this user on the tenant's buckets.")
+        // The user list may have been read again since the box was made: start on its first.
+        onAboutToShow: userBox.currentIndex = section.users.count > 0 ? 0 : -1
         ChoiceBox {
             id: userBox
             objectName: "keyUser"

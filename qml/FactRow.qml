@@ -9,11 +9,12 @@ RowLayout {
     property string value
     property bool link: false
     property bool mono: false
+    property int labelWidth: 92
 
     spacing: Theme.spacingM
 
     Text {
-        Layout.preferredWidth: 92
+        Layout.preferredWidth: fact.labelWidth
         Layout.alignment: Qt.AlignTop
         text: fact.label
         color: Theme.textSecondary

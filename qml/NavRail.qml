@@ -113,6 +113,7 @@ Rectangle {
                 required property var modelData
                 required property int index
 
+                objectName: "nav:" + modelData.name
                 Layout.fillWidth: true
                 label: modelData.label
                 glyph: modelData.glyph

@@ -65,6 +65,7 @@ ConsoleDialog {
                 required property string modelData
                 required property int index
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1 // four equal steps
                 implicitHeight: 36
                 enabled: stepButton.index < wizard.page && !wizard.applying && !wizard.done
                 focusPolicy: Qt.StrongFocus

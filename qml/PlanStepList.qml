@@ -3,11 +3,10 @@
 // its state, and a failed one the provider's own words.
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 import NeoCloud.ViewModels
 
-ColumnLayout {
+Column { // not a layout: see QuotaBars.qml
     id: list
 
     required property ServiceStepModel plan
@@ -46,7 +45,7 @@ ColumnLayout {
             required property string error
             property bool expanded: false
 
-            Layout.fillWidth: true
+            width: list.width
             spacing: Theme.spacingXs
             Accessible.role: Accessible.ListItem
             Accessible.name: qsTr("Step %1: %2 %3, %4").arg(step.index + 1).arg(step.method).arg(step.path).arg(step.title)
@@ -100,30 +99,12 @@ ColumnLayout {
                     font.pixelSize: Theme.fontOverline
                     font.weight: Font.DemiBold
                 }
-                AbstractButton {
-                    id: bodyButton
+                LinkButton {
+                    objectName: "body:" + step.index
                     visible: step.body.length > 0
-                    implicitWidth: bodyLabel.implicitWidth + Theme.spacingM
-                    implicitHeight: 24
-                    focusPolicy: Qt.StrongFocus
-                    Accessible.name: step.expanded ? qsTr("Hide body") : qsTr("Show body")
+                    text: step.expanded ? qsTr("Body \u25b4") : qsTr("Body \u25be")
+                    hint: qsTr("The JSON this call sends")
                     onClicked: step.expanded = !step.expanded
-                    contentItem: Text {
-                        id: bodyLabel
-                        text: step.expanded ? qsTr("Body \u25b4") : qsTr("Body \u25be")
-                        color: Theme.accent
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontCaption
-                        font.weight: Font.DemiBold
-                        horizontalAlignment: Text.AlignHCenter
-                        verticalAlignment: Text.AlignVCenter
-                    }
-                    background: Rectangle {
-                        radius: 4
-                        color: bodyButton.hovered ? Theme.accentSoft : "transparent"
-                        border.width: bodyButton.visualFocus ? 1 : 0
-                        border.color: Theme.accent
-                    }
                 }
             }
             Text {

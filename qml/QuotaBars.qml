@@ -1,11 +1,14 @@
 // A tenant's quotas as bars: services in use of those allowed, capacity and GPUs as the share of
 // what the cluster can promise, and QoS limits as figures. Each bar says what it compares.
+// Lists of delegates sit in a Column, never straight in a Layout: Qt 6.4's layouts keep pointers to
+// Repeater delegates deleted while the layout is hidden (a model reset behind another view) and
+// crash when it is shown again. The console's other lists follow the same rule.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import NeoCloud.ViewModels
 
-ColumnLayout {
+Column {
     id: bars
 
     required property QuotaModel quotas
@@ -24,7 +27,7 @@ ColumnLayout {
             required property string caption
             required property bool over
 
-            Layout.fillWidth: true
+            width: bars.width
             spacing: Theme.spacingXs
             Accessible.role: Accessible.ProgressBar
             Accessible.name: quota.label + ": " + quota.valueText + ", " + quota.caption

@@ -1,7 +1,7 @@
 // One row of a form generated from a JSON Schema (SchemaFormModel): a text or number field, a
 // choice, a switch, a set of options, or the header of a list (with Add), of a list item (with
-// Remove) or of a nested object. The row is indented by its depth; the validator's message shows
-// under the field in place of its hint.
+// Remove) or of a nested object. SchemaForm indents the row by its depth; the validator's message
+// shows under the field in place of its hint.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -33,12 +33,12 @@ ColumnLayout {
     readonly property bool header: row.kind === "list" || row.kind === "item" || row.kind === "group"
 
     objectName: "field:" + row.field
-    Layout.leftMargin: row.depth * Theme.spacingL
-    Layout.topMargin: row.kind === "item" ? Theme.spacingS : 0
     spacing: Theme.spacingXs
 
+    // An item starts below a rule, a little apart from the item before.
     Rectangle {
         Layout.fillWidth: true
+        Layout.topMargin: Theme.spacingS
         visible: row.kind === "item"
         implicitHeight: 1
         color: Theme.border
@@ -65,6 +65,7 @@ ColumnLayout {
             font.pixelSize: Theme.fontCaption
         }
         ActionButton {
+            objectName: "add:" + row.field
             visible: row.kind === "list"
             implicitHeight: 32
             enabled: row.canAdd
@@ -73,6 +74,7 @@ ColumnLayout {
             onClicked: row.schemaForm.addItem(row.index)
         }
         ActionButton {
+            objectName: "remove:" + row.field
             visible: row.kind === "item" && row.canRemove
             implicitHeight: 32
             destructive: true
@@ -110,6 +112,7 @@ ColumnLayout {
         }
         ActionButton {
             // An item of a list of plain values is this one field.
+            objectName: "removeValue:" + row.field
             visible: row.canRemove
             implicitHeight: 38
             destructive: true

@@ -2,10 +2,9 @@
 // same file draws every kind; nothing here knows one from another.
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Layouts
 import NeoCloud.ViewModels
 
-ColumnLayout {
+Column { // not a layout: see QuotaBars.qml
     id: form
 
     required property SchemaFormModel schemaForm
@@ -15,14 +14,15 @@ ColumnLayout {
     Repeater {
         model: form.schemaForm
         delegate: SchemaField {
-            Layout.fillWidth: true
+            x: depth * Theme.spacingL
+            width: form.width - x
             schemaForm: form.schemaForm
         }
     }
 
     Text {
-        Layout.fillWidth: true
-        visible: form.schemaForm.count === 0
+        width: form.width
+        visible: form.schemaForm !== null && form.schemaForm.count === 0
         text: qsTr("This service takes no parameters.")
         color: Theme.textSecondary
         font.family: Theme.fontFamily

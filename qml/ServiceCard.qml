@@ -2,7 +2,6 @@
 // the provider's words when it failed, its provider steps on request, and Disable.
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Controls
 import QtQuick.Layouts
 
 Rectangle {
@@ -17,7 +16,8 @@ Rectangle {
     required property string error
     required property var steps
     required property int stepsDone
-    required property string paramsText
+    required property int jobDone
+    required property int jobTotal
     property bool showSteps: false
     signal disableRequested(string serviceId, string title)
 
@@ -59,8 +59,8 @@ Rectangle {
                 font.weight: Font.DemiBold
             }
             StatusPill {
-                text: card.busy ? qsTr("%1 · step %L2 of %L3").arg(card.state).arg(card.stepsDone + 1).arg(card.steps.length)
-                                : card.state
+                text: card.busy && card.jobTotal > 0 ? qsTr("%1 · %L2 of %L3 steps").arg(card.state).arg(card.jobDone).arg(card.jobTotal)
+                                                     : card.state
                 tint: card.stateColor
                 softTint: Qt.rgba(card.stateColor.r, card.stateColor.g, card.stateColor.b, 0.12)
             }
@@ -74,15 +74,20 @@ Rectangle {
             }
         }
 
-        Repeater {
-            model: card.endpoints
-            delegate: FactRow {
-                id: endpoint
-                required property var modelData
-                Layout.fillWidth: true
-                label: endpoint.modelData.name
-                value: endpoint.modelData.value
-                mono: true
+        Column { // not the layout itself: see QuotaBars.qml
+            Layout.fillWidth: true
+            spacing: Theme.spacingXs
+            Repeater {
+                model: card.endpoints
+                delegate: FactRow {
+                    id: endpoint
+                    required property var modelData
+                    width: parent ? parent.width : 0
+                    labelWidth: 130
+                    label: endpoint.modelData.name
+                    value: endpoint.modelData.value
+                    mono: true
+                }
             }
         }
 
@@ -97,48 +102,37 @@ Rectangle {
             font.weight: Font.DemiBold
         }
 
-        AbstractButton {
-            id: stepsToggle
+        LinkButton {
             visible: card.steps.length > 0
-            implicitWidth: toggleText.implicitWidth
-            implicitHeight: 22
-            focusPolicy: Qt.StrongFocus
-            Accessible.name: toggleText.text
+            text: (card.showSteps ? "\u25be " : "\u25b8 ")
+                  + qsTr("%L1 of %L2 provider steps done").arg(card.stepsDone).arg(card.steps.length)
             onClicked: card.showSteps = !card.showSteps
-            contentItem: Text {
-                id: toggleText
-                text: (card.showSteps ? "\u25be " : "\u25b8 ")
-                      + qsTr("%L1 of %L2 provider steps done").arg(card.stepsDone).arg(card.steps.length)
-                color: Theme.accent
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontCaption
-                font.weight: Font.DemiBold
-                font.underline: stepsToggle.visualFocus
-            }
-            background: null
         }
-        Repeater {
-            model: card.showSteps ? card.steps : []
-            delegate: RowLayout {
-                id: stepRow
-                required property var modelData
-                Layout.fillWidth: true
-                spacing: Theme.spacingS
-                Text {
-                    text: stepRow.modelData.state === "done" ? "\u2713" : stepRow.modelData.state === "failed" ? "\u2715"
-                        : stepRow.modelData.state === "undone" ? "\u21ba" : "\u25cb"
-                    color: stepRow.modelData.state === "done" ? Theme.success
-                         : stepRow.modelData.state === "failed" ? Theme.critical : Theme.textSecondary
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontCaption
-                }
-                Text {
-                    Layout.fillWidth: true
-                    text: stepRow.modelData.title + (stepRow.modelData.error.length > 0 ? " — " + stepRow.modelData.error : "")
-                    elide: Text.ElideRight
-                    color: stepRow.modelData.error.length > 0 ? Theme.critical : Theme.textSecondary
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontCaption
+        Column { // not the layout itself: see QuotaBars.qml
+            Layout.fillWidth: true
+            Repeater {
+                model: card.showSteps ? card.steps : []
+                delegate: RowLayout {
+                    id: stepRow
+                    required property var modelData
+                    width: parent ? parent.width : 0
+                    spacing: Theme.spacingS
+                    Text {
+                        text: stepRow.modelData.state === "done" ? "\u2713" : stepRow.modelData.state === "failed" ? "\u2715"
+                            : stepRow.modelData.state === "undone" ? "\u21ba" : "\u25cb"
+                        color: stepRow.modelData.state === "done" ? Theme.success
+                             : stepRow.modelData.state === "failed" ? Theme.critical : Theme.textSecondary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontCaption
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: stepRow.modelData.title + (stepRow.modelData.error.length > 0 ? " — " + stepRow.modelData.error : "")
+                        elide: Text.ElideRight
+                        color: stepRow.modelData.error.length > 0 ? Theme.critical : Theme.textSecondary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontCaption
+                    }
                 }
             }
         }

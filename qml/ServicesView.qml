@@ -9,6 +9,7 @@ import NeoCloud.ViewModels
 
 Item {
     id: view
+    objectName: "servicesView"
 
     required property TenantListModel tenants
     required property ServiceCatalogModel catalog
@@ -92,7 +93,9 @@ Item {
                     clip: true
                     GridLayout {
                         width: catalogScroll.availableWidth
-                        columns: width > 560 ? 2 : 1
+                        // Always two: a GridLayout whose columns follow its own width crashes Qt 6.4's layout
+                        // engine when a view switch resizes it.
+                        columns: 2
                         columnSpacing: Theme.spacingM
                         rowSpacing: Theme.spacingM
                         Repeater {
@@ -104,6 +107,7 @@ Item {
                                 required property string description
                                 required property var protocols
                                 Layout.fillWidth: true
+                                Layout.fillHeight: true
                                 Layout.preferredWidth: 1
                                 implicitHeight: kindColumn.implicitHeight + 2 * Theme.spacingL
                                 radius: Theme.radiusM
@@ -120,7 +124,7 @@ Item {
                                     Text {
                                         Layout.fillWidth: true
                                         text: kindCard.title
-                                        elide: Text.ElideRight
+                                        wrapMode: Text.WordWrap
                                         color: Theme.textPrimary
                                         font.family: Theme.fontFamily
                                         font.pixelSize: Theme.fontHeading
@@ -136,6 +140,7 @@ Item {
                                         font.family: Theme.fontFamily
                                         font.pixelSize: Theme.fontCaption + 1
                                     }
+                                    Item { Layout.fillHeight: true }
                                     RowLayout {
                                         Layout.fillWidth: true
                                         Layout.topMargin: Theme.spacingXs

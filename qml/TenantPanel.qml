@@ -120,8 +120,10 @@ Rectangle {
                 Layout.leftMargin: Theme.spacingXl
                 Layout.rightMargin: Theme.spacingXl
                 Layout.bottomMargin: Theme.spacingXl
-                columns: width > 700 ? 2 : 1
-                columnSpacing: Theme.spacingXxl
+                // Always two: a GridLayout whose columns follow its own width crashes Qt 6.4's layout
+                // engine when a view switch resizes it.
+                columns: 2
+                columnSpacing: Theme.spacingXl
                 rowSpacing: Theme.spacingXl
 
                 ColumnLayout {
@@ -148,7 +150,7 @@ Rectangle {
                     FactRow {
                         Layout.fillWidth: true
                         label: qsTr("Clients")
-                        value: panel.tenant.allowedClients.join(", ")
+                        value: panel.tenant.allowedClients.join("\n")
                         mono: true
                     }
                     TenantServicesSection {

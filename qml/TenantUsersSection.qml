@@ -37,26 +37,30 @@ ColumnLayout {
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontBody - 1
     }
-    Repeater {
-        model: section.users
-        delegate: RowLayout {
-            id: user
-            required property string username
-            required property string roleLabel
-            Layout.fillWidth: true
-            Text {
-                Layout.fillWidth: true
-                text: user.username
-                elide: Text.ElideRight
-                color: Theme.textPrimary
-                font.family: "DejaVu Sans Mono"
-                font.pixelSize: Theme.fontCaption + 1
-            }
-            Text {
-                text: user.roleLabel
-                color: Theme.textSecondary
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.fontCaption
+    Column { // not the layout itself: see QuotaBars.qml
+        Layout.fillWidth: true
+        spacing: Theme.spacingXs
+        Repeater {
+            model: section.users
+            delegate: RowLayout {
+                id: user
+                required property string username
+                required property string roleLabel
+                width: parent ? parent.width : 0
+                Text {
+                    Layout.fillWidth: true
+                    text: user.username
+                    elide: Text.ElideRight
+                    color: Theme.textPrimary
+                    font.family: "DejaVu Sans Mono"
+                    font.pixelSize: Theme.fontCaption + 1
+                }
+                Text {
+                    text: user.roleLabel
+                    color: Theme.textSecondary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                }
             }
         }
     }
@@ -81,9 +85,11 @@ ColumnLayout {
             Layout.fillWidth: true
             label: qsTr("Username")
             error: addDialog.refusal.field === "username" ? addDialog.refusal.message : ""
+            Keys.onReturnPressed: addDialog.add()
         }
         FormField {
             id: passwordField
+            objectName: "newUserPassword"
             Layout.fillWidth: true
             label: qsTr("Password")
             echoMode: TextInput.Password

@@ -8,6 +8,7 @@ import NeoCloud.ViewModels
 
 Item {
     id: view
+    objectName: "tenantsView"
 
     required property TenantListModel tenants
     required property TenantFilterModel tenantFilter
@@ -82,8 +83,8 @@ Item {
 
             ColumnLayout {
                 Layout.fillHeight: true
-                Layout.preferredWidth: 380
-                Layout.maximumWidth: 420
+                Layout.preferredWidth: 340
+                Layout.maximumWidth: 380
                 spacing: Theme.spacingM
 
                 TextField {

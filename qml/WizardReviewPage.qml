@@ -52,7 +52,8 @@ ColumnLayout {
             Layout.columnSpan: 2
             Layout.fillWidth: true
             label: qsTr("Users")
-            value: page.onboarding.users.count === 0 ? qsTr("none") : qsTr("%L1").arg(page.onboarding.users.count)
+            value: page.onboarding.users.count === 0 ? qsTr("none")
+                 : page.onboarding.users.count === 1 ? qsTr("1 user") : qsTr("%L1 users").arg(page.onboarding.users.count)
         }
         FactRow {
             Layout.columnSpan: 2

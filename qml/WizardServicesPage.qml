@@ -41,44 +41,48 @@ ColumnLayout {
         }
     }
 
-    Repeater {
-        model: page.onboarding.kinds
-        delegate: Rectangle {
-            id: chosen
-            required property string modelData
-            required property int index
-            readonly property SchemaFormModel form: page.onboarding.formFor(chosen.modelData)
-            Layout.fillWidth: true
-            implicitHeight: chosenColumn.implicitHeight + 2 * Theme.spacingL
-            radius: Theme.radiusM
-            color: Theme.surface
-            border.width: 1
-            border.color: page.onboarding.errorField.startsWith("services[" + chosen.index + "]") ? Theme.critical : Theme.border
-            ColumnLayout {
-                id: chosenColumn
-                anchors.fill: parent
-                anchors.margins: Theme.spacingL
-                spacing: Theme.spacingM
-                RowLayout {
-                    Layout.fillWidth: true
-                    Text {
+    Column { // not the layout itself: see QuotaBars.qml
+        Layout.fillWidth: true
+        spacing: Theme.spacingM
+        Repeater {
+            model: page.onboarding.kinds
+            delegate: Rectangle {
+                id: chosen
+                required property string modelData
+                required property int index
+                readonly property SchemaFormModel form: page.onboarding.formFor(chosen.modelData)
+                width: parent ? parent.width : 0
+                implicitHeight: chosenColumn.implicitHeight + 2 * Theme.spacingL
+                radius: Theme.radiusM
+                color: Theme.surface
+                border.width: 1
+                border.color: page.onboarding.errorField.startsWith("services[" + chosen.index + "]") ? Theme.critical : Theme.border
+                ColumnLayout {
+                    id: chosenColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacingL
+                    spacing: Theme.spacingM
+                    RowLayout {
                         Layout.fillWidth: true
-                        text: page.catalog.titleOf(chosen.modelData)
-                        color: Theme.textPrimary
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.fontHeading
-                        font.weight: Font.DemiBold
+                        Text {
+                            Layout.fillWidth: true
+                            text: page.catalog.titleOf(chosen.modelData)
+                            color: Theme.textPrimary
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontHeading
+                            font.weight: Font.DemiBold
+                        }
+                        ActionButton {
+                            implicitHeight: 30
+                            text: qsTr("Fill with the example")
+                            onClicked: chosen.form.load(page.catalog.exampleOf(chosen.modelData))
+                        }
                     }
-                    ActionButton {
-                        implicitHeight: 30
-                        text: qsTr("Fill with the example")
-                        onClicked: chosen.form.load(page.catalog.exampleOf(chosen.modelData))
+                    SchemaForm {
+                        objectName: "wizardForm:" + chosen.modelData
+                        Layout.fillWidth: true
+                        schemaForm: chosen.form
                     }
-                }
-                SchemaForm {
-                    objectName: "wizardForm:" + chosen.modelData
-                    Layout.fillWidth: true
-                    schemaForm: chosen.form
                 }
             }
         }

@@ -22,52 +22,56 @@ ColumnLayout {
         font.pixelSize: Theme.fontBody
     }
 
-    Repeater {
-        model: page.onboarding.users
-        delegate: RowLayout {
-            id: user
-            required property int index
-            required property string username
-            required property string password
-            required property string role
-            required property string errorField
-            required property string error
-            Layout.fillWidth: true
-            spacing: Theme.spacingM
-            FormField {
-                id: usernameInput
-                objectName: "wizardUsername" + user.index
-                Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
-                label: qsTr("Username")
-                text: user.username
-                error: user.errorField === "username" || user.errorField === "" ? user.error : ""
-                onTextEdited: page.onboarding.users.set(user.index, "username", usernameInput.text)
-            }
-            FormField {
-                id: passwordInput
-                objectName: "wizardPassword" + user.index
-                Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
-                label: qsTr("Password")
-                echoMode: TextInput.Password
-                text: user.password
-                hint: qsTr("At least 10 characters.")
-                error: user.errorField === "password" ? user.error : ""
-                onTextEdited: page.onboarding.users.set(user.index, "password", passwordInput.text)
-            }
-            SegmentedChoice {
-                Layout.alignment: Qt.AlignVCenter
-                accessibleName: qsTr("Role")
-                current: user.role
-                options: [{ value: "tenant-admin", label: qsTr("Admin") }, { value: "tenant-viewer", label: qsTr("Viewer") }]
-                onChosen: value => page.onboarding.users.set(user.index, "role", value)
-            }
-            ActionButton {
-                Layout.alignment: Qt.AlignVCenter
-                destructive: true
-                text: qsTr("Remove")
-                onClicked: page.onboarding.users.remove(user.index)
+    Column { // not the layout itself: see QuotaBars.qml
+        Layout.fillWidth: true
+        spacing: Theme.spacingM
+        Repeater {
+            model: page.onboarding.users
+            delegate: RowLayout {
+                id: user
+                required property int index
+                required property string username
+                required property string password
+                required property string role
+                required property string errorField
+                required property string error
+                width: parent ? parent.width : 0
+                spacing: Theme.spacingM
+                FormField {
+                    id: usernameInput
+                    objectName: "wizardUsername" + user.index
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    label: qsTr("Username")
+                    text: user.username
+                    error: user.errorField === "username" || user.errorField === "" ? user.error : ""
+                    onTextEdited: page.onboarding.users.set(user.index, "username", usernameInput.text)
+                }
+                FormField {
+                    id: passwordInput
+                    objectName: "wizardPassword" + user.index
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                    label: qsTr("Password")
+                    echoMode: TextInput.Password
+                    text: user.password
+                    hint: qsTr("At least 10 characters.")
+                    error: user.errorField === "password" ? user.error : ""
+                    onTextEdited: page.onboarding.users.set(user.index, "password", passwordInput.text)
+                }
+                SegmentedChoice {
+                    Layout.alignment: Qt.AlignVCenter
+                    accessibleName: qsTr("Role")
+                    current: user.role
+                    options: [{ value: "tenant-admin", label: qsTr("Admin") }, { value: "tenant-viewer", label: qsTr("Viewer") }]
+                    onChosen: value => page.onboarding.users.set(user.index, "role", value)
+                }
+                ActionButton {
+                    Layout.alignment: Qt.AlignVCenter
+                    destructive: true
+                    text: qsTr("Remove")
+                    onClicked: page.onboarding.users.remove(user.index)
+                }
             }
         }
     }

@@ -129,6 +129,10 @@ QVariant TenantServiceModel::data(const QModelIndex &index, int role) const
         return int(std::count_if(s.steps.begin(), s.steps.end(), [](const QJsonValue &v) {
             return v[QLatin1String("state")].toString() == QLatin1String("done");
         }));
+    case JobDoneRole:
+        return m_jobProgress.value(s.id).first;
+    case JobTotalRole:
+        return m_jobProgress.value(s.id).second;
     case UpdatedAtRole:
         return fromIsoTime(s.updatedAt).toLocalTime();
     default:
@@ -151,6 +155,8 @@ QHash<int, QByteArray> TenantServiceModel::roleNames() const
              { ParamsTextRole, "paramsText" },
              { StepsRole, "steps" },
              { StepsDoneRole, "stepsDone" },
+             { JobDoneRole, "jobDone" },
+             { JobTotalRole, "jobTotal" },
              { UpdatedAtRole, "updatedAt" } };
 }
 
@@ -188,10 +194,17 @@ int TenantServiceModel::rowOf(const QString &serviceId) const
 void TenantServiceModel::refresh()
 {
     m_refreshTimer.stop();
-    replaceRows(m_services,
-                m_tenantId.isEmpty() ? Result<QList<Service>>(QList<Service>())
-                                     : allServices(m_engine, m_tenantId),
-                [](const Service &s) { return s.id; });
+    // Read before the rows change, so the rows' signals find the progress of their jobs.
+    m_jobProgress.clear();
+    const auto read = m_tenantId.isEmpty() ? Result<QList<Service>>(QList<Service>())
+                                           : allServices(m_engine, m_tenantId);
+    if (read)
+        for (const Service &s : *read)
+            if ((s.state == ServiceState::Enabling || s.state == ServiceState::Disabling)
+                && !s.jobId.isEmpty())
+                if (const Result<Job> job = m_engine.job(s.jobId))
+                    m_jobProgress.insert(s.id, { job->progressDone, job->progressTotal });
+    replaceRows(m_services, read, [](const Service &s) { return s.id; });
     Q_EMIT countsChanged();
 }
 

@@ -41,6 +41,10 @@ public:
         ParamsTextRole, // the params as indented JSON
         StepsRole, // [{title, method, path, state, error}]
         StepsDoneRole,
+        // While a job enables or disables it: that job's steps done and total (a service's own
+        // steps are recorded when the job ends).
+        JobDoneRole,
+        JobTotalRole,
         UpdatedAtRole, // local QDateTime
     };
     Q_ENUM(Roles)
@@ -71,6 +75,7 @@ private:
     QJsonArray m_kinds;
     QString m_tenantId;
     QList<Service> m_services;
+    QHash<QString, QPair<int, int>> m_jobProgress; // service id -> (done, total) of its running job
     QTimer m_refreshTimer;
 };
 

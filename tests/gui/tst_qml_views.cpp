@@ -249,7 +249,8 @@ private:
                                                                {QStringLiteral("state"), QStringLiteral("failed")},
                                                                {QStringLiteral("error"), QStringLiteral("Quota exceeds the view")}}}},
             {QStringLiteral("stepsDone"), 0},
-            {QStringLiteral("paramsText"), QStringLiteral("{}")},
+            {QStringLiteral("jobDone"), 0},
+            {QStringLiteral("jobTotal"), 0},
         };
         QFile source(moduleDir + u'/' + file);
         if (!source.open(QIODevice::ReadOnly)) {
