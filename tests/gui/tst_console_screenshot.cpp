@@ -2,6 +2,7 @@
 // the picture is a real rendering of the requested view; bad arguments must fail loudly.
 
 #include "GuiTestSupport.h"
+#include "tenancy/TenantService.h"
 
 #include <QImage>
 #include <QProcess>
@@ -27,6 +28,9 @@ private Q_SLOTS:
         QTest::newRow("hardware, dark") << QStringLiteral("hardware") << QStringLiteral("dark") << true;
         QTest::newRow("topology") << QStringLiteral("topology") << QStringLiteral("light") << true;
         QTest::newRow("topology, dark") << QStringLiteral("topology") << QStringLiteral("dark") << true;
+        QTest::newRow("tenants, empty") << QStringLiteral("tenants") << QStringLiteral("light") << false;
+        QTest::newRow("tenants") << QStringLiteral("tenants") << QStringLiteral("light") << true;
+        QTest::newRow("services, dark") << QStringLiteral("services") << QStringLiteral("dark") << true;
         // The lab page explains itself when the console runs without one.
         QTest::newRow("settings, no lab") << QStringLiteral("settings") << QStringLiteral("light") << false;
     }
@@ -43,6 +47,10 @@ private Q_SLOTS:
             auto backend = NeoCloud::Testing::createBackend(dir, QStringLiteral("c.db"));
             QVERIFY(backend);
             QVERIFY(NeoCloud::Testing::addSampleInventory(backend->inventory()));
+            NeoCloud::TenantDraft tenant;
+            tenant.name = QStringLiteral("acme");
+            tenant.quotas.maxServices = 5;
+            QVERIFY(backend->tenants().create(tenant, QStringLiteral("test")));
         }
         const QString png = dir.filePath(QStringLiteral("o.png"));
         const Run run = console(dir, {QStringLiteral("--screenshot"), png,
