@@ -10,17 +10,21 @@
 namespace NeoCloud {
 namespace {
 
-QString compact(const QJsonValue &v)
+// An endpoint as a person reads it: lists joined by commas, objects by their values, so a
+// function reads "thumbnailer python3.11 bucket training-data", not as JSON.
+QString endpointText(const QJsonValue &v)
 {
-    if (v.isString())
-        return v.toString();
+    QStringList parts;
     if (v.isArray())
-        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
-    if (v.isObject())
-        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
-    return v.toVariant().toString();
+        for (const QJsonValue &item : v.toArray())
+            parts << endpointText(item);
+    else if (v.isObject())
+        for (const QJsonValue &field : v.toObject())
+            parts << endpointText(field);
+    else
+        return v.toVariant().toString();
+    return parts.join(v.isArray() ? QStringLiteral(", ") : QStringLiteral(" "));
 }
-
 } // namespace
 
 Result<QList<Service>> allServices(ServiceEngine &engine, const QString &tenantId)
@@ -103,7 +107,7 @@ QVariant TenantServiceModel::data(const QModelIndex &index, int role) const
         QVariantList out;
         for (auto it = s.endpoints.begin(); it != s.endpoints.end(); ++it)
             out.append(QVariantMap { { QStringLiteral("name"), it.key() },
-                                     { QStringLiteral("value"), compact(it.value()) } });
+                                     { QStringLiteral("value"), endpointText(it.value()) } });
         return out;
     }
     case ErrorRole:

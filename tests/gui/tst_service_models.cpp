@@ -199,6 +199,27 @@ private Q_SLOTS:
         QCOMPARE(m_vms->count(QStringLiteral("views")), 1);
     }
 
+    void aFunctionTriggeredByABucketReadsAsText()
+    {
+        // A function's trigger names a bucket the tenant has: enable the bucket first.
+        ServiceController &c = *m_controller;
+        QSignalSpy finished(c.job(), &JobProgress::jobFinished);
+        for (const QString &kind : {QStringLiteral("object-storage"), QStringLiteral("functions")}) {
+            c.setKind(kind);
+            c.form()->load(example(m_backend->catalog(), kind));
+            QVERIFY2(c.review(), qPrintable(c.error()));
+            QVERIFY(c.enable());
+            QVERIFY(finished.wait(jobTimeoutMs));
+            QVERIFY2(c.job()->succeeded(), qPrintable(c.job()->error()));
+        }
+        TenantServiceModel &services = *c.services();
+        QTRY_COMPARE(services.liveCount(), 2);
+        const int row = services.rowOf(services.services().constLast().id);
+        QCOMPARE(services.index(row).data(TenantServiceModel::KindRole).toString(), QStringLiteral("functions"));
+        const QVariantMap endpoint = services.index(row).data(TenantServiceModel::EndpointsRole).toList().constFirst().toMap();
+        QCOMPARE(endpoint.value(QStringLiteral("value")).toString(), QStringLiteral("thumbnailer python3.11 bucket training-data"));
+    }
+
     void aFailedStepIsNamedAndRolledBack()
     {
         ServiceController &c = *m_controller;
