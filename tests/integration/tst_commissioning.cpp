@@ -216,6 +216,10 @@ private Q_SLOTS:
         QCOMPARE(fromNetBox.status, 201);
         QCOMPARE(fromNetBox.json.value(QLatin1String("format")).toString(), QStringLiteral("netbox"));
         QCOMPARE(h.http->get(QStringLiteral("/api/v1/commissioning/plans")).json.value(QLatin1String("total")).toInt(), 3);
+        const QJsonObject page = h.http->get(QStringLiteral("/api/v1/commissioning/plans?limit=1&offset=2")).json;
+        QCOMPARE(page.value(QLatin1String("items")).toArray().size(), 1);
+        QCOMPARE(page.value(QLatin1String("total")).toInt(), 3);
+        QCOMPARE(h.http->get(QStringLiteral("/api/v1/commissioning/plans?limit=0")).status, 400);
 
         // Refusals that are not about rows.
         QCOMPARE(h.http->send("POST", QStringLiteral("/api/v1/commissioning/plans"), devicesCsv, QStringLiteral("<default>"), "text/csv").status, 400);

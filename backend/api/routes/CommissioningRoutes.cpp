@@ -173,15 +173,18 @@ void registerCommissioningRoutes(Router &router, CommissioningService &service)
         return response;
     });
 
-    // GET /api/v1/commissioning/plans -> {items: [plan], total}
-    router.add(HttpMethod::Get, QStringLiteral("/api/v1/commissioning/plans"), Access::Operator, [&service](const ApiRequest &) {
+    // GET /api/v1/commissioning/plans?limit=&offset= -> {items: [plan], total}, newest first
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/commissioning/plans"), Access::Operator, [&service](const ApiRequest &request) {
+        const auto paging = readPaging(request);
+        if (!paging)
+            return ApiResponse::error(paging.error());
         const auto plans = service.plans();
         if (!plans)
             return ApiResponse::error(plans.error());
         QJsonArray items;
-        for (const PlanSummary &p : *plans)
+        for (const PlanSummary &p : plans->mid(paging->offset, paging->limit))
             items.append(planSummaryJson(p));
-        return ApiResponse::json(QJsonObject{{Key::items, items}, {Key::total, int(items.size())}});
+        return ApiResponse::json(QJsonObject{{Key::items, items}, {Key::total, int(plans->size())}});
     });
 
     // GET /api/v1/commissioning/plans/{id} -> the plan's summary and its JSON site plan (racks, devices, links)
@@ -210,15 +213,18 @@ void registerCommissioningRoutes(Router &router, CommissioningService &service)
         return response;
     });
 
-    // GET /api/v1/commissioning/runs?planId= -> {items: [run without findings], total}: the history
+    // GET /api/v1/commissioning/runs?planId=&limit=&offset= -> {items: [run without findings], total}: the history, newest first
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/commissioning/runs"), Access::Operator, [&service](const ApiRequest &request) {
+        const auto paging = readPaging(request);
+        if (!paging)
+            return ApiResponse::error(paging.error());
         const auto runs = service.runs(request.queryValue(QStringLiteral("planId")));
         if (!runs)
             return ApiResponse::error(runs.error());
         QJsonArray items;
-        for (const RunView &v : *runs)
+        for (const RunView &v : runs->mid(paging->offset, paging->limit))
             items.append(runJson(v, false));
-        return ApiResponse::json(QJsonObject{{Key::items, items}, {Key::total, int(items.size())}});
+        return ApiResponse::json(QJsonObject{{Key::items, items}, {Key::total, int(runs->size())}});
     });
 
     // GET /api/v1/commissioning/runs/{id} -> {id, state, findings: [...], changes, summary, ...}
