@@ -5,6 +5,8 @@
 #include "api/HttpApi.h"
 #include "api/routes/Routes.h"
 #include "auth/AuthService.h"
+#include "commissioning/CommissioningService.h"
+#include "commissioning/ReportRenderer.h"
 #include "discovery/DiscoveryService.h"
 #include "discovery/Reconciler.h"
 #include "lab/LabService.h"
@@ -14,6 +16,7 @@
 #include "vast/VastProvider.h"
 #include "tenancy/AccessKeyService.h"
 #include "store/BmcTrustRepository.h"
+#include "store/CommissioningRepository.h"
 #include "store/JobRepository.h"
 #include "inventory/InventoryService.h"
 #include "store/ActivityRepository.h"
@@ -38,6 +41,7 @@ Backend::~Backend()
     // Front ends first, store last: members are destroyed in reverse order of declaration,
     // which is already that order; the explicit reset documents that the API goes first.
     m_api.reset();
+    m_commissioning.reset(); // before the discovery it listens to
     m_engine.reset(); // stops provider calls before the lab's VMS goes away
     m_discovery.reset(); // aborts crawls before the lab they may be talking to goes away
     m_lab.reset();
@@ -113,6 +117,12 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
                                                   *b->m_catalog, *b->m_provider, *b->m_audit, *b->m_events);
     b->m_engine->resumeInterrupted();
 
+    b->m_commissioningRepository = std::make_unique<CommissioningRepository>(db);
+    b->m_commissioning = std::make_unique<CommissioningService>(*b->m_commissioningRepository, *b->m_jobRepository, *b->m_discovery,
+                                                                *b->m_inventoryRepository, b->m_lab.get(), *b->m_audit, *b->m_events,
+                                                                config.reportRenderer);
+    b->m_commissioning->failInterruptedRuns();
+
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     Router &router = b->m_api->router();
     registerSystemRoutes(router, db);
@@ -124,6 +134,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerTenantRoutes(router, *b->m_tenants, *b->m_auth, *b->m_accessKeys);
     registerServiceRoutes(router, *b->m_engine, *b->m_tenants);
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
+    registerCommissioningRoutes(router, *b->m_commissioning);
 
     if (b->m_lab && config.initialLabScan) {
         const QJsonObject scan{{QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("lab")}}}}};

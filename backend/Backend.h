@@ -15,12 +15,15 @@ class AccessKeyService;
 class ActivityRepository;
 class AuditLog;
 class Catalog;
+class CommissioningRepository;
+class CommissioningService;
 class BmcTrustRepository;
 class AuthService;
 class Database;
 class DiscoveryService;
 class JobRepository;
 class LabService;
+class ReportRenderer;
 class Reconciler;
 class EventLog;
 class HttpApi;
@@ -50,6 +53,9 @@ struct BackendConfig
     QString vmsUsername;
     QString vmsPassword;
     bool vmsVerifyTls = true;
+    // Writes commissioning reports as PDF; the executables pass one from reports/ (Qt Gui).
+    // Null: report.pdf answers 503 and report.html still works.
+    std::shared_ptr<ReportRenderer> reportRenderer;
 };
 
 // The lab definition the console starts by default.
@@ -79,6 +85,7 @@ public:
     ServiceEngine &services() { return *m_engine; }
     VastProvider &provider() { return *m_provider; }
     LabService *lab() { return m_lab.get(); } // null without a lab
+    CommissioningService &commissioning() { return *m_commissioning; }
 
     // Set when create() generated the admin password; the caller logs it once.
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
@@ -106,6 +113,8 @@ private:
     std::unique_ptr<ServiceRepository> m_serviceRepository;
     std::unique_ptr<VastProvider> m_provider;
     std::unique_ptr<ServiceEngine> m_engine;
+    std::unique_ptr<CommissioningRepository> m_commissioningRepository;
+    std::unique_ptr<CommissioningService> m_commissioning;
     std::unique_ptr<HttpApi> m_api;
     QString m_generatedAdminPassword;
 };

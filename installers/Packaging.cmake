@@ -31,7 +31,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # must be named.
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME neocloud-server)
 set(CPACK_DEBIAN_SERVER_DESCRIPTION "NeoCloud Box server: backend and REST API, headless")
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+# The offscreen platform plugin comes with libqt6gui6; the PDF reports need a font.
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, fonts-dejavu-core")
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_NAME neocloud-console)
 set(CPACK_DEBIAN_CONSOLE_DESCRIPTION "NeoCloud Box desktop console for GPU clouds")
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS

@@ -19,6 +19,8 @@ packages=(
   python3-sushy
   # headless rendering for GUI tests and screenshots
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
+  # commissioning report tests render and read the PDF (pdftoppm, pdftotext)
+  poppler-utils
 )
 
 missing=()

@@ -1,6 +1,7 @@
 // neocloud-console: the backend with its REST API plus the Qt Quick console window on top.
 
 #include "ConsoleContext.h"
+#include "PdfReportRenderer.h"
 #include "ScreenshotTaker.h"
 #include "discovery/DiscoveryService.h"
 #include "cli/CommandLine.h"
@@ -92,11 +93,13 @@ int main(int argc, char *argv[])
         if (const QString problem = checkWritable(screenshot); !problem.isEmpty())
             return fail(2, problem);
     }
-    const auto options = NeoCloud::readCommonOptions(parser, NeoCloud::LabDefault::On);
+    auto options = NeoCloud::readCommonOptions(parser, NeoCloud::LabDefault::On);
     if (!options)
         return fail(2, options.error().message);
 
-    auto backend = NeoCloud::startBackend(*options);
+    NeoCloud::CommonOptions config = options.value();
+    config.backend.reportRenderer = std::make_shared<NeoCloud::PdfReportRenderer>();
+    auto backend = NeoCloud::startBackend(config);
     if (!backend)
         return 1;
     NeoCloud::Backend &services = *backend.value();

@@ -1,5 +1,6 @@
 #include "LabDefinition.h"
 
+#include "LabTrees.h"
 #include "domain/Enums.h"
 
 #include <QCryptographicHash>
@@ -110,6 +111,128 @@ Status parseVms(const QJsonValue &json, LabDefinition &lab)
     vms.drr = o.value(QLatin1String("drr")).toDouble(vms.drr);
     if (vms.drr < 1.0)
         return invalid(QStringLiteral("vms.drr"), QStringLiteral("a data reduction ratio is at least 1"));
+    return success();
+}
+
+
+// "asBuilt": how the built lab differs from its design, for commissioning demos: cables swapped
+// at one end, devices moved, devices never installed, a firmware outlier, parts built broken.
+Status applyAsBuilt(const QJsonValue &json, LabDefinition &lab)
+{
+    if (json.isUndefined())
+        return success();
+    if (!json.isObject())
+        return invalid(QStringLiteral("asBuilt"), QStringLiteral("must be an object"));
+    const QJsonObject o = json.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!QStringList{QStringLiteral("swapCables"), QStringLiteral("moved"), QStringLiteral("absent"), QStringLiteral("firmware"),
+                         QStringLiteral("faults"), QStringLiteral("description")}.contains(it.key()))
+            return invalid(QStringLiteral("asBuilt.") + it.key(), QStringLiteral("unknown key"));
+    lab.design = lab.devices;
+    auto deviceAt = [&](const QString &where, const QString &name) -> Result<LabDevice *> {
+        const auto i = lab.index.constFind(name);
+        if (i == lab.index.constEnd())
+            return invalid(where, QStringLiteral("no device named '%1'").arg(name));
+        return &lab.devices[*i];
+    };
+    auto portAt = [&](const QString &where, const QString &end) -> Result<LabPort *> {
+        const QString device = end.section(QLatin1Char(':'), 0, 0), port = end.section(QLatin1Char(':'), 1);
+        const auto d = deviceAt(where, device);
+        if (!d)
+            return d.error();
+        for (LabPort &p : (*d)->ports)
+            if (p.name == port)
+                return &p;
+        return invalid(where, QStringLiteral("%1 has no port '%2'").arg(device, port));
+    };
+    auto peerPort = [&](const LabPort &p) -> LabPort * {
+        LabDevice &peer = lab.devices[lab.index.value(p.peerDevice)];
+        for (LabPort &q : peer.ports)
+            if (q.name == p.peerPort)
+                return &q;
+        return nullptr;
+    };
+
+    const QJsonArray swaps = o.value(QLatin1String("swapCables")).toArray();
+    for (qsizetype i = 0; i < swaps.size(); ++i) {
+        const QString where = QStringLiteral("asBuilt.swapCables[%1]").arg(i);
+        const QJsonArray pair = swaps.at(i).toArray();
+        if (pair.size() != 2)
+            return invalid(where, QStringLiteral("a swap names two ports, [\"leaf:swp6\", \"leaf:swp8\"]"));
+        const auto first = portAt(where, pair.at(0).toString()), second = portAt(where, pair.at(1).toString());
+        if (!first || !second)
+            return first ? second.error() : first.error();
+        LabPort *p1 = *first, *p2 = *second;
+        if (p1->peerDevice.isEmpty() || p2->peerDevice.isEmpty())
+            return invalid(where, QStringLiteral("both ports must be cabled"));
+        LabPort *q1 = peerPort(*p1), *q2 = peerPort(*p2);
+        const QString p1Device = q1->peerDevice, p2Device = q2->peerDevice;
+        // The two cables exchange their ends at p1 and p2: p1 now reaches q2, p2 reaches q1.
+        std::swap(p1->peerDevice, p2->peerDevice);
+        std::swap(p1->peerPort, p2->peerPort);
+        q1->peerDevice = p2Device;
+        q1->peerPort = p2->name;
+        q2->peerDevice = p1Device;
+        q2->peerPort = p1->name;
+    }
+
+    const QJsonArray moved = o.value(QLatin1String("moved")).toArray();
+    for (qsizetype i = 0; i < moved.size(); ++i) {
+        const QString where = QStringLiteral("asBuilt.moved[%1]").arg(i);
+        const QJsonObject m = moved.at(i).toObject();
+        const auto d = deviceAt(where, m.value(QLatin1String("device")).toString());
+        if (!d)
+            return d.error();
+        LabDevice &device = **d;
+        device.rack = m.value(QLatin1String("rack")).toString(device.rack);
+        device.position = m.value(QLatin1String("position")).toInt(device.position);
+        const int units = lab.rackUnits.value(device.rack, 0);
+        if (units == 0 || device.position < 1 || device.position + device.tmpl->heightU - 1 > units)
+            return invalid(where, QStringLiteral("%1 does not fit rack %2 at U%3").arg(device.name, device.rack).arg(device.position));
+    }
+
+    for (const QJsonValue &name : o.value(QLatin1String("absent")).toArray()) {
+        const auto d = deviceAt(QStringLiteral("asBuilt.absent"), name.toString());
+        if (!d)
+            return d.error();
+        (*d)->absent = true;
+        for (LabPort &p : (*d)->ports) {
+            if (p.peerDevice.isEmpty())
+                continue;
+            if (LabPort *q = peerPort(p)) {
+                q->peerDevice.clear();
+                q->peerPort.clear();
+            }
+            p.peerDevice.clear();
+            p.peerPort.clear();
+        }
+    }
+
+    const QJsonArray firmware = o.value(QLatin1String("firmware")).toArray();
+    for (qsizetype i = 0; i < firmware.size(); ++i) {
+        const QString where = QStringLiteral("asBuilt.firmware[%1]").arg(i);
+        const auto d = deviceAt(where, firmware.at(i)[QLatin1String("device")].toString());
+        if (!d)
+            return d.error();
+        (*d)->firmware = firmware.at(i)[QLatin1String("firmware")].toString();
+        if ((*d)->firmware.isEmpty())
+            return invalid(where, QStringLiteral("firmware is required"));
+    }
+
+    const QJsonArray faults = o.value(QLatin1String("faults")).toArray();
+    for (qsizetype i = 0; i < faults.size(); ++i) {
+        const QString where = QStringLiteral("asBuilt.faults[%1]").arg(i);
+        const auto d = deviceAt(where, faults.at(i)[QLatin1String("device")].toString());
+        if (!d)
+            return d.error();
+        const LabDeviceFault fault{faults.at(i)[QLatin1String("kind")].toString(), faults.at(i)[QLatin1String("component")].toString()};
+        if (!QStringList{QStringLiteral("gpu-failed"), QStringLiteral("drive-failed"), QStringLiteral("psu-failed")}.contains(fault.kind))
+            return invalid(where, QStringLiteral("kind must be gpu-failed, drive-failed or psu-failed"));
+        RedfishTree probe = buildLabTree(lab, **d);
+        if (!applyTreeFault(probe, **d, LabFault{{}, (*d)->name, fault.kind, fault.component, 0, {}, {}, 0}))
+            return invalid(where, QStringLiteral("%1 has no component '%2'").arg((*d)->name, fault.component));
+        (*d)->faults << fault;
+    }
     return success();
 }
 
@@ -263,6 +386,8 @@ Result<LabDefinition> LabDefinition::parse(const QJsonObject &json)
     }
     if (lab.devices.isEmpty())
         return invalid(QStringLiteral("racks"), QStringLiteral("the lab has no devices"));
+    if (Status s = applyAsBuilt(json.value(QLatin1String("asBuilt")), lab); !s)
+        return s.error();
     return lab;
 }
 

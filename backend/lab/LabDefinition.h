@@ -54,6 +54,13 @@ struct LabPort
     QString peerPort;
 };
 
+// A part the lab builds broken (asBuilt "faults"): gpu-failed, drive-failed or psu-failed.
+struct LabDeviceFault
+{
+    QString kind;
+    QString component;
+};
+
 struct LabDevice
 {
     QString name;
@@ -64,7 +71,13 @@ struct LabDevice
     QString serial;
     QString baseMac;
     QList<LabPort> ports;
+    // As built, where the lab's asBuilt block says it differs from its design:
+    QString firmware;              // empty: the template's
+    bool absent = false;           // never installed: no BMC, no cables
+    QList<LabDeviceFault> faults;  // broken parts
 };
+
+inline QString firmwareOf(const LabDevice &d) { return d.firmware.isEmpty() ? d.tmpl->firmware : d.firmware; }
 
 // NVRAM (storage-class memory) drives in DBoxes: what the BMCs and the VMS double both report.
 inline constexpr qint64 labNvramDriveBytes = 1500LL * 1000 * 1000 * 1000;
@@ -95,6 +108,10 @@ struct LabDefinition
     QList<LabDevice> devices;
     QHash<QString, int> rackUnits;
     QHash<QString, qsizetype> index; // device name -> position in devices
+    // The devices as designed, when an asBuilt block makes the built lab differ (same order and
+    // names as `devices`); empty when the lab is built as designed.
+    QList<LabDevice> design;
+    const QList<LabDevice> &designDevices() const { return design.isEmpty() ? devices : design; }
 
     static Result<LabDefinition> parse(const QJsonObject &json);
     static Result<LabDefinition> load(const QString &path);

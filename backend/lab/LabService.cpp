@@ -119,6 +119,8 @@ Status LabService::start()
         bool moved = false;
         for (qsizetype i = 0; i < m_definition.devices.size() && result && !moved; ++i) {
             QObject *host = m_hosts.at(i % m_hosts.size());
+            if (m_definition.devices.at(i).absent)
+                continue; // never installed: its address stays dark
             runIn(host, [&] {
                 const LabDevice &device = m_definition.devices.at(i);
                 options.supportsExpand = device.tmpl->expand;
@@ -151,7 +153,10 @@ Status LabService::start()
         m_urls.clear();
         sharedPort = 0;
     }
-    if (result && m_servers.size() != m_definition.devices.size())
+    m_port = sharedPort;
+    const qsizetype installed = std::count_if(m_definition.devices.begin(), m_definition.devices.end(),
+                                              [](const LabDevice &d) { return !d.absent; });
+    if (result && m_servers.size() != installed)
         result = Error::unavailable(QStringLiteral("lab_listen_failed"),
                                     QStringLiteral("The lab's BMCs could not share one port; other labs keep taking them."));
     if (!result)
@@ -213,15 +218,30 @@ QList<RedfishEndpoint> LabService::endpoints() const
 {
     QList<RedfishEndpoint> out;
     for (const LabDevice &d : m_definition.devices)
-        out << RedfishEndpoint{QUrl(m_urls.value(d.name)), m_definition.username, m_definition.password, true};
+        if (!d.absent)
+            out << RedfishEndpoint{QUrl(m_urls.value(d.name)), m_definition.username, m_definition.password, true};
     return out;
+}
+
+QString LabService::bmcUrlOf(const QString &deviceName) const
+{
+    if (m_urls.contains(deviceName))
+        return m_urls.value(deviceName);
+    // An absent device's BMC would answer where its index puts it, on the lab's shared port.
+    const auto i = m_definition.index.constFind(deviceName);
+    if (i == m_definition.index.constEnd() || !m_port)
+        return {};
+    const quint32 network = QHostAddress(m_definition.network).toIPv4Address();
+    const QHostAddress address(network + 1 + quint32(*i / 250) * 256 + quint32(*i % 250));
+    return QStringLiteral("http://%1:%2").arg(address.toString()).arg(m_port);
 }
 
 QJsonObject LabService::describe() const
 {
     QJsonArray bmcs;
     for (const LabDevice &d : m_definition.devices)
-        bmcs.append(QJsonObject{{Key::device, d.name},
+        if (!d.absent)
+            bmcs.append(QJsonObject{{Key::device, d.name},
                                 {Key::kind, toString(d.tmpl->kind)},
                                 {Key::url, m_urls.value(d.name)},
                                 {Key::rack, d.rack}});

@@ -42,6 +42,8 @@ public:
     VmsServer *vms() const { return m_vms.get(); }
 
     QList<RedfishEndpoint> endpoints() const override;
+    // Where a device's BMC answers; for a device the definition leaves absent, where it would.
+    QString bmcUrlOf(const QString &deviceName) const;
     QString siteName() const override { return m_definition.site; }
     const LabDefinition &definition() const { return m_definition; }
     QJsonObject describe() const;
@@ -87,6 +89,7 @@ private:
     QHash<QString, QObject *> m_hostOf; // device name -> host
     QHash<QString, RedfishServer *> m_servers; // by device name
     QHash<QString, QString> m_urls;            // device name -> base URL
+    quint16 m_port = 0; // the port every BMC shares
     QList<LabFault> m_faults;
     std::unique_ptr<VmsServer> m_vms; // in this object's thread, beside the store it writes to
 };

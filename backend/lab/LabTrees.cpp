@@ -183,7 +183,7 @@ void addSystem(RedfishTree &tree, const LabDevice &d)
                          {QStringLiteral("Manufacturer"), t.vendor},
                          {QStringLiteral("Model"), t.model},
                          {QStringLiteral("SerialNumber"), d.serial},
-                         {QStringLiteral("BiosVersion"), t.firmware},
+                         {QStringLiteral("BiosVersion"), firmwareOf(d)},
                          {QStringLiteral("PowerState"), QStringLiteral("On")},
                          {QStringLiteral("Status"), status()},
                          {QStringLiteral("Processors"), ref(system + QStringLiteral("/Processors"))},
@@ -235,7 +235,7 @@ RedfishTree buildLabTree(const LabDefinition &lab, const LabDevice &d)
                [&](int, const QString &) {
                    return QJsonObject{{QStringLiteral("@odata.type"), QStringLiteral("#Manager.v1_19_0.Manager")},
                                       {QStringLiteral("ManagerType"), QStringLiteral("BMC")},
-                                      {QStringLiteral("FirmwareVersion"), t.firmware},
+                                      {QStringLiteral("FirmwareVersion"), firmwareOf(d)},
                                       {QStringLiteral("Status"), status()}};
                });
 
@@ -300,7 +300,7 @@ RedfishTree buildLabTree(const LabDefinition &lab, const LabDevice &d)
                                           {QStringLiteral("Manufacturer"), t.vendor},
                                           {QStringLiteral("Model"), t.model},
                                           {QStringLiteral("SerialNumber"), d.serial},
-                                          {QStringLiteral("FirmwareVersion"), t.firmware},
+                                          {QStringLiteral("FirmwareVersion"), firmwareOf(d)},
                                           {QStringLiteral("Ports"), ref(path + QStringLiteral("/Ports"))},
                                           {QStringLiteral("Status"), status()}};
                    });
@@ -318,13 +318,16 @@ RedfishTree buildLabTree(const LabDefinition &lab, const LabDevice &d)
                                           {QStringLiteral("Manufacturer"), t.vendor},
                                           {QStringLiteral("Model"), t.model},
                                           {QStringLiteral("SerialNumber"), d.serial},
-                                          {QStringLiteral("FirmwareVersion"), t.firmware},
+                                          {QStringLiteral("FirmwareVersion"), firmwareOf(d)},
                                           {QStringLiteral("Status"), status()}};
                    });
     }
     addPower(tree, chassis, d);
     collection(tree, root + QStringLiteral("/Chassis"), QStringLiteral("#ChassisCollection.ChassisCollection"), {QStringLiteral("1")},
                [&](int, const QString &) { return chassisJson; });
+    // Parts the lab definition builds broken (its asBuilt block), unlike faults never cleared.
+    for (const LabDeviceFault &f : d.faults)
+        applyTreeFault(tree, d, LabFault{{}, d.name, f.kind, f.component, 0, {}, {}, 0});
     return tree;
 }
 

@@ -305,11 +305,122 @@ Migration v9()
     }};
 }
 
+Migration v12()
+{
+    // Commissioning: imported site plans (racks, devices and cabling as rows, so the database
+    // refuses duplicates and dangling references too), runs that compare a plan with what
+    // discovery found, their findings, waivers that carry over to later runs, and handover
+    // reports with the data each was made from.
+    return {12, QStringLiteral("commissioning plans, runs, findings, waivers, reports"), {
+        QStringLiteral(R"(CREATE TABLE commissioning_plans (
+            id TEXT PRIMARY KEY,
+            site TEXT NOT NULL CHECK (site <> ''),
+            name TEXT NOT NULL DEFAULT '',
+            format TEXT NOT NULL CHECK (format IN ('json', 'csv', 'netbox')),
+            extra TEXT NOT NULL DEFAULT '{}',
+            sha256 TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral(R"(CREATE TABLE commissioning_plan_racks (
+            plan_id TEXT NOT NULL REFERENCES commissioning_plans(id) ON DELETE CASCADE,
+            name TEXT NOT NULL CHECK (name <> ''),
+            units INTEGER NOT NULL CHECK (units BETWEEN 1 AND 60),
+            PRIMARY KEY (plan_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE commissioning_plan_devices (
+            plan_id TEXT NOT NULL REFERENCES commissioning_plans(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            name TEXT NOT NULL CHECK (name <> ''),
+            rack TEXT,
+            position INTEGER CHECK (position IS NULL OR position >= 1),
+            height_u INTEGER NOT NULL DEFAULT 1 CHECK (height_u BETWEEN 1 AND 20),
+            kind TEXT NOT NULL CHECK (kind IN ('gpu-server', 'storage-cnode', 'storage-dbox',
+                                               'switch', 'pdu', 'other')),
+            vendor TEXT NOT NULL DEFAULT '',
+            model TEXT NOT NULL DEFAULT '',
+            serial TEXT NOT NULL DEFAULT '',
+            asset_tag TEXT NOT NULL DEFAULT '',
+            bmc_url TEXT NOT NULL DEFAULT '',
+            firmware TEXT NOT NULL DEFAULT '',
+            expected_gpus INTEGER,
+            expected_drives INTEGER,
+            expected_memory INTEGER,
+            extra TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (plan_id, name),
+            UNIQUE (plan_id, seq),
+            FOREIGN KEY (plan_id, rack) REFERENCES commissioning_plan_racks (plan_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE commissioning_plan_links (
+            plan_id TEXT NOT NULL REFERENCES commissioning_plans(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            a_device TEXT NOT NULL,
+            a_port TEXT NOT NULL CHECK (a_port <> ''),
+            b_device TEXT NOT NULL,
+            b_port TEXT NOT NULL CHECK (b_port <> ''),
+            speed_gbps DOUBLE PRECISION CHECK (speed_gbps IS NULL OR speed_gbps > 0),
+            extra TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (plan_id, seq),
+            UNIQUE (plan_id, a_device, a_port),
+            UNIQUE (plan_id, b_device, b_port),
+            FOREIGN KEY (plan_id, a_device) REFERENCES commissioning_plan_devices (plan_id, name),
+            FOREIGN KEY (plan_id, b_device) REFERENCES commissioning_plan_devices (plan_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE commissioning_runs (
+            id TEXT PRIMARY KEY REFERENCES jobs(id) ON DELETE CASCADE,
+            plan_id TEXT NOT NULL REFERENCES commissioning_plans(id) ON DELETE CASCADE,
+            previous_run_id TEXT REFERENCES commissioning_runs(id) ON DELETE SET NULL,
+            scan_id TEXT,
+            site TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT '',
+            snapshot TEXT NOT NULL DEFAULT '{}',
+            changes TEXT NOT NULL DEFAULT '[]'))"),
+        QStringLiteral("CREATE INDEX commissioning_runs_plan ON commissioning_runs (plan_id, created_at)"),
+        QStringLiteral(R"(CREATE TABLE commissioning_findings (
+            id TEXT PRIMARY KEY,
+            run_id TEXT NOT NULL REFERENCES commissioning_runs(id) ON DELETE CASCADE,
+            seq INTEGER NOT NULL,
+            finding_key TEXT NOT NULL,
+            check_name TEXT NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'critical')),
+            status TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'waived')),
+            problem TEXT NOT NULL DEFAULT '',
+            device TEXT NOT NULL DEFAULT '',
+            subject TEXT NOT NULL DEFAULT '',
+            expected TEXT NOT NULL DEFAULT '',
+            found TEXT NOT NULL DEFAULT '',
+            message TEXT NOT NULL DEFAULT '',
+            change TEXT NOT NULL DEFAULT '',
+            waiver_reason TEXT,
+            waived_by TEXT,
+            waived_at TEXT,
+            UNIQUE (run_id, finding_key),
+            UNIQUE (run_id, seq),
+            CHECK ((status = 'waived') = (waiver_reason IS NOT NULL))))"),
+        QStringLiteral(R"(CREATE TABLE commissioning_waivers (
+            plan_id TEXT NOT NULL REFERENCES commissioning_plans(id) ON DELETE CASCADE,
+            finding_key TEXT NOT NULL,
+            found TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL CHECK (reason <> ''),
+            waived_by TEXT NOT NULL,
+            waived_at TEXT NOT NULL,
+            PRIMARY KEY (plan_id, finding_key)))"),
+        QStringLiteral(R"(CREATE TABLE commissioning_reports (
+            id TEXT PRIMARY KEY,
+            run_id TEXT NOT NULL REFERENCES commissioning_runs(id) ON DELETE CASCADE,
+            sha256 TEXT NOT NULL,
+            html_sha256 TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT '',
+            UNIQUE (run_id, sha256)))"),
+        QStringLiteral("CREATE INDEX commissioning_reports_sha ON commissioning_reports (sha256)"),
+        QStringLiteral("CREATE INDEX commissioning_reports_html ON commissioning_reports (html_sha256)"),
+    }};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v12()};
     return all;
 }
 

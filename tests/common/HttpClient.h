@@ -32,10 +32,11 @@ public:
     void setAuthorization(const QByteArray &value) { m_authorization = value; }
 
     HttpAnswer send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-                    const QString &token = QStringLiteral("<default>"))
+                    const QString &token = QStringLiteral("<default>"),
+                    const QByteArray &contentType = QByteArrayLiteral("application/json"))
     {
         QNetworkRequest request(QUrl(m_base + path));
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
         const QString bearer = token == QLatin1String("<default>") ? m_token : token;
         if (!bearer.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());

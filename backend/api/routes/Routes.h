@@ -7,6 +7,7 @@ namespace NeoCloud {
 class AccessKeyService;
 class AuditLog;
 class Catalog;
+class CommissioningService;
 class AuthService;
 class Database;
 class DiscoveryService;
@@ -26,5 +27,6 @@ void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
 void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys);
 void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService &tenants);
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
+void registerCommissioningRoutes(Router &router, CommissioningService &service);
 
 } // namespace NeoCloud
