@@ -1,0 +1,47 @@
+#pragma once
+// Health changes as alerts: a cell turning degraded or down raises one alert (warning or
+// critical) and keeps it open while the cell stays bad; a change between degraded and down
+// replaces it, so there is never more than one open alert per cell; recovering clears it. A new
+// reason on a cell that stays bad is an event, not another alert. Every raised and cleared
+// alert is also POSTed to each webhook.
+
+#include "HealthTypes.h"
+#include "WebhookSender.h"
+#include "store/HealthRepository.h"
+
+#include <QObject>
+
+namespace NeoCloud {
+
+class EventLog;
+
+class HealthAlerts : public QObject
+{
+    Q_OBJECT
+public:
+    HealthAlerts(EventLog &events, HealthRepository &repository, WebhookOptions webhookOptions,
+                 QObject *parent = nullptr);
+
+    // Called once per cell whose status or reason changed; sets `after.alertId`.
+    void cellChanged(const HealthCell &before, HealthCell &after, const QString &tenantName,
+                     const QString &deviceId);
+    // The tenant is gone: its open alerts are cleared.
+    void tenantRemoved(const QList<HealthCell> &cells, const QString &tenantName);
+
+    Status reloadWebhooks();
+    const QList<Webhook> &webhooks() const { return m_webhooks; }
+    WebhookSender &sender() { return m_sender; }
+
+private:
+    QString raise(const HealthCell &cell, const QString &tenantName, const QString &deviceId);
+    void clear(const HealthCell &cell, const QString &tenantName, const QString &message,
+               bool tenantExists);
+    void notify(const QString &event, const QJsonObject &alert);
+
+    EventLog &m_events;
+    HealthRepository &m_repository;
+    WebhookSender m_sender;
+    QList<Webhook> m_webhooks;
+};
+
+} // namespace NeoCloud
