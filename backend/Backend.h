@@ -23,6 +23,8 @@ class JobRepository;
 class LabService;
 class Reconciler;
 class EventLog;
+class HealthRepository;
+class HealthService;
 class HttpApi;
 class InventoryRepository;
 class InventoryService;
@@ -50,6 +52,13 @@ struct BackendConfig
     QString vmsUsername;
     QString vmsPassword;
     bool vmsVerifyTls = true;
+    // Service health: the light poll of the BMCs tenants' services stand on, and alert webhooks.
+    bool healthPoll = true;
+    int healthPollMs = 15000;
+    int healthPollConcurrency = 16;
+    int healthPollTimeoutMs = 5000;
+    int webhookFirstRetryMs = 1000; // doubled after each failed attempt
+    int webhookAttempts = 6;
 };
 
 // The lab definition the console starts by default.
@@ -77,6 +86,7 @@ public:
     DiscoveryService &discovery() { return *m_discovery; }
     ServiceEngine &services() { return *m_engine; }
     VastProvider &provider() { return *m_provider; }
+    HealthService &health() { return *m_health; }
     LabService *lab() { return m_lab.get(); } // null without a lab
 
     // Set when create() generated the admin password; the caller logs it once.
@@ -105,6 +115,8 @@ private:
     std::unique_ptr<ServiceRepository> m_serviceRepository;
     std::unique_ptr<VastProvider> m_provider;
     std::unique_ptr<ServiceEngine> m_engine;
+    std::unique_ptr<HealthRepository> m_healthRepository;
+    std::unique_ptr<HealthService> m_health;
     std::unique_ptr<HttpApi> m_api;
     QString m_generatedAdminPassword;
 };

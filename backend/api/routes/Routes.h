@@ -12,6 +12,7 @@ class Database;
 class DiscoveryService;
 class LabService;
 class EventLog;
+class HealthService;
 class InventoryService;
 class Router;
 class ServiceEngine;
@@ -26,5 +27,6 @@ void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
 void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys);
 void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService &tenants);
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
+void registerHealthRoutes(Router &router, HealthService &health);
 
 } // namespace NeoCloud
