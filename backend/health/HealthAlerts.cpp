@@ -1,10 +1,12 @@
 #include "HealthAlerts.h"
 
 #include "activity/EventLog.h"
+#include "core/Ids.h"
 #include "core/Time.h"
 #include "domain/Enums.h"
 
 #include <QJsonObject>
+#include <utility>
 
 namespace NeoCloud {
 
@@ -78,20 +80,21 @@ void HealthAlerts::cellChanged(const HealthCell &before, HealthCell &after,
     if (wasBad && nowBad && before.status == after.status) {
         after.alertId = before.alertId; // still the same trouble: no second alert
         if (before.reason != after.reason)
-            m_events.record(
-                after.status == HealthStatus::Down ? Severity::Critical : Severity::Warning, source,
-                u"%1 %2 is still %3, now: %4"_s.arg(tenantName, after.kind, toString(after.status),
-                                                    after.reason),
-                after.tenantId, deviceId);
+            m_reasons.note(after,
+                           u"%1 %2 is still %3, now: %4"_s.arg(
+                               tenantName, after.kind, toString(after.status), after.reason));
         return;
     }
-    if (wasBad)
-        clear(before, tenantName,
-              nowBad ? u"%1 %2 went from %3 to %4"_s.arg(
-                  tenantName, before.kind, toString(before.status), toString(after.status))
-                     : u"%1 %2 recovered from %3: now %4"_s.arg(
-                         tenantName, before.kind, toString(before.status), toString(after.status)),
-              true);
+    if (wasBad) {
+        const QString message = nowBad
+            ? u"%1 %2 went from %3 to %4"_s.arg(tenantName, before.kind, toString(before.status),
+                                                toString(after.status))
+            : u"%1 %2 recovered from %3: now %4"_s.arg(
+                tenantName, before.kind, toString(before.status), toString(after.status));
+        clear(before, tenantName, message);
+        if (!nowBad)
+            m_recoveries.note(after, message);
+    }
     after.alertId = nowBad ? raise(after, tenantName, deviceId) : QString();
 }
 
@@ -100,30 +103,79 @@ void HealthAlerts::tenantRemoved(const QList<HealthCell> &cells, const QString &
     for (const HealthCell &c : cells)
         if (!c.alertId.isEmpty())
             clear(c, tenantName,
-                  u"%1 %2: alert cleared, the tenant was removed"_s.arg(tenantName, c.kind), false);
+                  u"%1 %2: alert cleared, the tenant was removed"_s.arg(tenantName, c.kind));
+}
+
+void HealthAlerts::Summary::note(const HealthCell &cell, const QString &message)
+{
+    if (count++ == 0) {
+        tenantId = cell.tenantId;
+        first = message;
+    }
 }
 
 QString HealthAlerts::raise(const HealthCell &cell, const QString &tenantName,
                             const QString &deviceId)
 {
-    const Severity severity
-        = cell.status == HealthStatus::Down ? Severity::Critical : Severity::Warning;
-    const QString message = u"%1 %2 %3"_s.arg(tenantName, cell.kind, cell.reason);
-    const auto event = m_events.raiseAlert(severity, source, message, cell.tenantId, deviceId);
-    if (!event)
-        return {};
-    notify(u"alert.raised"_s,
-           alertJson(event->id, event->time, severity, cell, tenantName, message));
-    return event->id;
+    Event e;
+    e.id = newId(QLatin1String("evt"));
+    e.time = nowIso();
+    e.severity = cell.status == HealthStatus::Down ? Severity::Critical : Severity::Warning;
+    e.source = source;
+    e.message = u"%1 %2 %3"_s.arg(tenantName, cell.kind, cell.reason);
+    e.tenantId = cell.tenantId;
+    e.deviceId = deviceId;
+    e.alert = true;
+    m_raised.append({ e, cell, tenantName });
+    return e.id;
 }
 
-void HealthAlerts::clear(const HealthCell &cell, const QString &tenantName, const QString &message,
-                         bool tenantExists)
+void HealthAlerts::clear(const HealthCell &cell, const QString &tenantName, const QString &message)
 {
-    m_events.clearAlert(cell.alertId); // already cleared by hand: nothing to do
-    m_events.record(Severity::Info, source, message, tenantExists ? cell.tenantId : QString());
-    notify(u"alert.cleared"_s,
-           alertJson(cell.alertId, nowIso(), Severity::Info, cell, tenantName, message));
+    Event e;
+    e.id = cell.alertId;
+    e.time = nowIso();
+    e.severity = Severity::Info;
+    e.message = message;
+    m_cleared.append({ e, cell, tenantName });
+}
+
+Status HealthAlerts::flush()
+{
+    // Taken first: whatever happens below, nothing is written twice.
+    const QList<Pending> cleared = std::exchange(m_cleared, {});
+    const QList<Pending> pendingRaises = std::exchange(m_raised, {});
+    QStringList clearedIds;
+    for (const Pending &p : cleared)
+        clearedIds << p.event.id;
+    // Already cleared by hand: nothing to do for those.
+    if (Status s = m_events.clearAlerts(clearedIds); !s)
+        return s;
+    QList<Event> raised;
+    for (const Pending &p : pendingRaises)
+        raised << p.event;
+    if (auto stored = m_events.raiseAlerts(raised); !stored)
+        return stored.error();
+    // One event for one cell, with its tenant; a summary for a fault that moved thousands.
+    auto record = [this](Summary &s, Severity severity, const QString &many) {
+        if (s.count == 1)
+            m_events.record(severity, source, s.first, s.tenantId);
+        else if (s.count > 1)
+            m_events.record(severity, source, many.arg(s.count).arg(s.first));
+        s = {};
+    };
+    record(m_recoveries, Severity::Info, u"%1 cells recovered, such as: %2"_s);
+    record(m_reasons, Severity::Warning,
+           u"%1 cells that stay bad have a new reason, such as: %2"_s);
+    for (const Pending &p : cleared)
+        notify(u"alert.cleared"_s,
+               alertJson(p.event.id, p.event.time, Severity::Info, p.cell, p.tenantName,
+                         p.event.message));
+    for (const Pending &p : pendingRaises)
+        notify(u"alert.raised"_s,
+               alertJson(p.event.id, p.event.time, p.event.severity, p.cell, p.tenantName,
+                         p.event.message));
+    return success();
 }
 
 void HealthAlerts::notify(const QString &event, const QJsonObject &alert)
