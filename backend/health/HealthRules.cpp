@@ -316,33 +316,31 @@ Verdict evaluateHardware(const Dependencies &dependencies, const DependencyGraph
     return v;
 }
 
-Verdict evaluateCell(const Tenant &tenant, const QList<Service> &services, const Verdict &hardware)
+std::optional<Verdict> cellOverride(const Tenant &tenant, const QList<Service> &services)
 {
     auto only = [](HealthStatus status, const QString &reason, const QString &tenantReason) {
         return Verdict { status, { { status, reason, tenantReason, {} } } };
     };
-    const bool active = std::any_of(services.begin(), services.end(), [](const Service &s) {
-        return s.state == ServiceState::Active;
-    });
-    if (!active) {
-        if (services.isEmpty())
-            return only(HealthStatus::Disabled, u"not enabled"_s, u"not enabled"_s);
-        const bool enabling = std::any_of(services.begin(), services.end(), [](const Service &s) {
-            return s.state == ServiceState::Enabling;
-        });
-        return enabling ? only(HealthStatus::Unknown, u"being enabled"_s, u"being enabled"_s)
-                        : only(HealthStatus::Unknown, u"being disabled"_s, u"being disabled"_s);
-    }
-    if (tenant.encryption.state == u"revoked"_s) {
-        Verdict v = hardware;
-        v.findings.prepend({ HealthStatus::Down,
-                             u"the tenant's encryption key is revoked: the data is unreadable"_s,
-                             u"your encryption key is revoked: the data is unreadable"_s,
-                             {} });
-        v.status = HealthStatus::Down;
-        return v;
-    }
-    return hardware;
+    auto inState = [&services](ServiceState state) {
+        return std::any_of(services.begin(), services.end(),
+                           [state](const Service &s) { return s.state == state; });
+    };
+    if (services.isEmpty())
+        return only(HealthStatus::Disabled, u"not enabled"_s, u"not enabled"_s);
+    if (!inState(ServiceState::Active))
+        return inState(ServiceState::Enabling)
+            ? only(HealthStatus::Unknown, u"being enabled"_s, u"being enabled"_s)
+            : only(HealthStatus::Unknown, u"being disabled"_s, u"being disabled"_s);
+    if (tenant.encryption.state == u"revoked"_s)
+        return only(HealthStatus::Down,
+                    u"the tenant's encryption key is revoked: the data is unreadable"_s,
+                    u"your encryption key is revoked: the data is unreadable"_s);
+    return std::nullopt;
+}
+
+Verdict evaluateCell(const Tenant &tenant, const QList<Service> &services, const Verdict &hardware)
+{
+    return cellOverride(tenant, services).value_or(hardware);
 }
 
 } // namespace NeoCloud

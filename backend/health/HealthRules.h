@@ -23,9 +23,15 @@ struct RuleOptions
 Verdict evaluateHardware(const Dependencies &dependencies, const DependencyGraph &graph,
                          const QHash<QString, DeviceFacts> &facts, const RuleOptions &options);
 
-// A tenant x kind cell: not enabled, being enabled or disabled, or the hardware's verdict on
-// its active services (unless the tenant's key is revoked, which makes the data unreadable).
+// A cell that does not follow the hardware: a kind not enabled (disabled), services being enabled
+// or disabled (unknown), or active services of a tenant whose key is revoked (down: the data is
+// unreadable whatever the hardware does). std::nullopt: the cell shows the hardware's verdict.
 // `services` are the tenant's services of that kind that are not disabled or failed.
+std::optional<Verdict> cellOverride(const Tenant &tenant, const QList<Service> &services);
 Verdict evaluateCell(const Tenant &tenant, const QList<Service> &services, const Verdict &hardware);
+
+// Tenants whose pools share their CNodes get the same verdict but for the pool's name: it is
+// computed once with this in the name's place (Dependencies::vipPool), then rendered per pool.
+inline const QString poolPlaceholder = QStringLiteral("{vip-pool}");
 
 } // namespace NeoCloud

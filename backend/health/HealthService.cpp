@@ -251,9 +251,34 @@ void HealthService::recompute()
     const QStringList kinds = m_catalog.kindNames();
     const QString now = nowIso();
 
+    // The hardware's verdict once per set of CNodes (every tenant shares the DBoxes), rendered
+    // per tenant with its pool's name.
+    struct Rendered
+    {
+        HealthStatus status = HealthStatus::Unknown;
+        QString reason;
+        QString tenantReason;
+        QString device; // the first device involved, for the alert
+    };
+    QHash<QString, Rendered> byCNodes;
+    auto hardwareFor = [&](const Tenant &t) {
+        Dependencies deps = m_graph.forPool(Vast::vipPool(t));
+        const QString key = deps.cnodes.join(u',');
+        auto it = byCNodes.find(key);
+        if (it == byCNodes.end()) {
+            deps.vipPool = poolPlaceholder;
+            const Verdict v = evaluateHardware(deps, m_graph, m_facts, m_config.rules);
+            it = byCNodes.insert(key, { v.status, v.reason(), v.tenantReason(), firstDevice(v) });
+        }
+        Rendered r = *it;
+        r.reason.replace(poolPlaceholder, Vast::vipPool(t));
+        return r;
+    };
+
     QHash<QString, HealthCell> next;
     QList<HealthCell> changed;
     QList<HealthTransition> transitions;
+    QHash<QString, QStringList> healthUpdates; // status -> active services to set to it
     QHash<QString, QString> names;
     for (const Tenant &t : std::as_const(m_tenantList))
         names.insert(t.id, t.name);
@@ -262,18 +287,21 @@ void HealthService::recompute()
         for (const Tenant &t : std::as_const(tenantList)) {
             names.insert(t.id, t.name);
             const QHash<QString, QList<Service>> services = byKind.value(t.id);
-            std::optional<Verdict>
-                hardware; // only tenants with services need the hardware's verdict
+            std::optional<Rendered> hardware; // only tenants with active services need it
             for (const QString &kind : kinds) {
                 const QList<Service> cellServices = services.value(kind);
-                if (!hardware && !cellServices.isEmpty())
-                    hardware = evaluateHardware(m_graph.forPool(Vast::vipPool(t)), m_graph, m_facts,
-                                                m_config.rules);
-                const Verdict v = evaluateCell(t, cellServices, hardware.value_or(Verdict {}));
+                Rendered r;
+                if (const auto own = cellOverride(t, cellServices)) {
+                    r = { own->status, own->reason(), own->tenantReason(), {} };
+                } else {
+                    if (!hardware)
+                        hardware = hardwareFor(t);
+                    r = *hardware;
+                }
                 const QString key = cellKey(t.id, kind);
                 const auto previous = m_cells.constFind(key);
                 const bool known = previous != m_cells.constEnd();
-                HealthCell cell { t.id, kind, v.status, v.reason(), v.tenantReason(), now, {}, {} };
+                HealthCell cell { t.id, kind, r.status, r.reason, r.tenantReason, now, {}, {} };
                 const HealthCell before = known
                     ? *previous
                     : HealthCell { t.id, kind, HealthStatus::Unknown, {}, {}, {}, {}, {} };
@@ -282,7 +310,7 @@ void HealthService::recompute()
                 const bool statusChanged = !known || before.status != cell.status;
                 if (statusChanged || before.reason != cell.reason
                     || before.tenantReason != cell.tenantReason) {
-                    m_alerts->cellChanged(before, cell, t.name, firstDevice(v));
+                    m_alerts->cellChanged(before, cell, t.name, r.device);
                     changed << cell;
                     if (statusChanged && (known || cell.status != HealthStatus::Disabled))
                         transitions << HealthTransition { newId(QLatin1String("htr")),
@@ -297,12 +325,15 @@ void HealthService::recompute()
                 }
                 next.insert(key, cell);
                 // Every active service reports its cell's status.
+                const QString health = toString(cell.status);
                 for (const Service &s : cellServices)
-                    if (s.state == ServiceState::Active && s.health != toString(cell.status))
-                        if (Status st = m_services.setHealth(s.id, toString(cell.status)); !st)
-                            return st;
+                    if (s.state == ServiceState::Active && s.health != health)
+                        healthUpdates[health] << s.id;
             }
         }
+        for (auto it = healthUpdates.constBegin(); it != healthUpdates.constEnd(); ++it)
+            if (Status s = m_services.setHealth(it.value(), it.key()); !s)
+                return s;
         // Tenants that went: their open alerts are closed (their cells went with them).
         QHash<QString, QList<HealthCell>> gone;
         for (auto it = m_cells.constBegin(); it != m_cells.constEnd(); ++it)
@@ -310,6 +341,8 @@ void HealthService::recompute()
                 gone[it->tenantId] << *it;
         for (auto it = gone.constBegin(); it != gone.constEnd(); ++it)
             m_alerts->tenantRemoved(it.value(), names.value(it.key(), it.key()));
+        if (Status s = m_alerts->flush(); !s)
+            return s;
         return m_repository.save(changed, transitions);
     });
     if (!written) {

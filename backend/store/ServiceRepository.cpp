@@ -140,13 +140,21 @@ Result<QList<Service>> ServiceRepository::liveSummaries() const
     return out;
 }
 
-Status ServiceRepository::setHealth(const QString &id, const QString &health)
+Status ServiceRepository::setHealth(const QStringList &ids, const QString &health)
 {
+    constexpr qsizetype chunk = 500; // bound variables per statement stay well under any engine's limit
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE services SET health = ? WHERE id = ?"));
-    q.addBindValue(text(health));
-    q.addBindValue(text(id));
-    return exec(q, QStringLiteral("record a service's health"));
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QStringList part = ids.mid(from, chunk);
+        QStringList marks(part.size(), QStringLiteral("?"));
+        q.prepare(QStringLiteral("UPDATE services SET health = ? WHERE id IN (") + marks.join(u',') + u')');
+        q.addBindValue(text(health));
+        for (const QString &id : part)
+            q.addBindValue(text(id));
+        if (Status s = exec(q, QStringLiteral("record services' health")); !s)
+            return s;
+    }
+    return success();
 }
 
 Result<QJsonArray> ServiceRepository::foundation(const QString &tenantId) const

@@ -26,8 +26,8 @@ public:
     // Every tenant's live services, without params, endpoints and steps: what health reads on
     // each recompute.
     Result<QList<Service>> liveSummaries() const;
-    // Health alone, so it never races a whole-row update of the rest.
-    Status setHealth(const QString &id, const QString &health);
+    // Health alone, so it never races a whole-row update of the rest; many services at once.
+    Status setHealth(const QStringList &ids, const QString &health);
 
     // The steps that made the tenant's foundation on the provider, in the order they ran.
     Result<QJsonArray> foundation(const QString &tenantId) const;

@@ -294,7 +294,7 @@ private Q_SLOTS:
         const Verdict revoked = evaluateCell(acme, { active(u"database"_s) }, degraded);
         QCOMPARE(toString(revoked.status), u"down"_s);
         QCOMPARE(revoked.tenantReason(),
-                 u"down: your encryption key is revoked: the data is unreadable; y"_s);
+                 u"down: your encryption key is revoked: the data is unreadable"_s);
     }
 
     void factsComeFromTheStatusFields()
