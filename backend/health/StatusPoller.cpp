@@ -96,7 +96,7 @@ void StatusPoller::beginRound()
     m_inRound = true;
     m_roundDue = false;
     m_results.clear();
-    m_lastRoundRequests = 0;
+    m_roundRequests = 0;
     m_queue = m_readers.keys();
     m_queue.sort();
     m_roundClock.start();
@@ -130,7 +130,7 @@ void StatusPoller::readerFinished(BmcStatusReader *reader)
     if (id.isEmpty())
         return; // not part of this round
     --m_active;
-    m_lastRoundRequests += reader->requests();
+    m_roundRequests += reader->requests();
     m_results.append({ id, reader->succeeded(), reader->problem(), reader->tree() });
     pump();
     finishIfDone();
@@ -141,6 +141,7 @@ void StatusPoller::finishIfDone()
     if (!m_inRound || m_active > 0 || !m_queue.isEmpty() || m_vmsPending)
         return;
     m_inRound = false;
+    m_lastRoundRequests = m_roundRequests;
     m_lastRoundMs = m_roundClock.elapsed();
     ++m_rounds;
     qCDebug(lcPoll, "round %d: %d BMCs, %d requests, %lld ms", m_rounds, int(m_results.size()),

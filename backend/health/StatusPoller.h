@@ -88,6 +88,7 @@ private:
     QElapsedTimer m_roundClock;
     qint64 m_lastRoundMs = 0;
     int m_lastRoundRequests = 0;
+    int m_roundRequests = 0;
     int m_rounds = 0;
     bool m_roundDue = false; // the beat came while a round still ran
 };
