@@ -9,6 +9,7 @@
 #include "commissioning/ReportRenderer.h"
 #include "discovery/DiscoveryService.h"
 #include "discovery/Reconciler.h"
+#include "health/HealthService.h"
 #include "lab/LabService.h"
 #include "services/Catalog.h"
 #include "services/ServiceEngine.h"
@@ -20,6 +21,7 @@
 #include "store/JobRepository.h"
 #include "inventory/InventoryService.h"
 #include "store/ActivityRepository.h"
+#include "store/HealthRepository.h"
 #include "store/Database.h"
 #include "store/InventoryRepository.h"
 #include "store/TenantRepository.h"
@@ -42,6 +44,7 @@ Backend::~Backend()
     // which is already that order; the explicit reset documents that the API goes first.
     m_api.reset();
     m_commissioning.reset(); // before the discovery it listens to
+    m_health.reset(); // stops the poll before the lab's BMCs and the store go away
     m_engine.reset(); // stops provider calls before the lab's VMS goes away
     m_discovery.reset(); // aborts crawls before the lab they may be talking to goes away
     m_lab.reset();
@@ -122,6 +125,24 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
                                                                 *b->m_inventoryRepository, b->m_lab.get(), *b->m_audit, *b->m_events,
                                                                 config.reportRenderer);
     b->m_commissioning->failInterruptedRuns();
+    HealthConfig health;
+    health.poll = config.healthPoll;
+    health.pollOptions.intervalMs = config.healthPollMs;
+    health.pollOptions.concurrency = config.healthPollConcurrency;
+    health.pollOptions.read.timeoutMs = config.healthPollTimeoutMs;
+    health.pollOptions.read.maxInFlight = config.perBmcInFlight;
+    health.webhooks.firstRetryMs = config.webhookFirstRetryMs;
+    health.webhooks.maxAttempts = config.webhookAttempts;
+    b->m_healthRepository = std::make_unique<HealthRepository>(db);
+    b->m_health = std::make_unique<HealthService>(*b->m_healthRepository, *b->m_inventoryRepository, *b->m_tenants,
+                                                  *b->m_serviceRepository, *b->m_catalog, *b->m_events, *b->m_audit,
+                                                  *b->m_trustRepository, vms, health);
+    HealthService *healthService = b->m_health.get();
+    QObject::connect(b->m_inventory.get(), &InventoryService::inventoryChanged, healthService, &HealthService::inventoryChanged);
+    QObject::connect(b->m_tenants.get(), &TenantService::tenantsChanged, healthService, &HealthService::scheduleRecompute);
+    QObject::connect(b->m_engine.get(), &ServiceEngine::serviceChanged, healthService, &HealthService::scheduleRecompute);
+    if (Status s = b->m_health->start(); !s)
+        return s.error();
 
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     Router &router = b->m_api->router();
@@ -135,6 +156,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerServiceRoutes(router, *b->m_engine, *b->m_tenants);
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
     registerCommissioningRoutes(router, *b->m_commissioning);
+    registerHealthRoutes(router, *b->m_health);
 
     if (b->m_lab && config.initialLabScan) {
         const QJsonObject scan{{QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("lab")}}}}};

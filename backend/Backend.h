@@ -26,6 +26,8 @@ class LabService;
 class ReportRenderer;
 class Reconciler;
 class EventLog;
+class HealthRepository;
+class HealthService;
 class HttpApi;
 class InventoryRepository;
 class InventoryService;
@@ -56,6 +58,13 @@ struct BackendConfig
     // Writes commissioning reports as PDF; the executables pass one from reports/ (Qt Gui).
     // Null: report.pdf answers 503 and report.html still works.
     std::shared_ptr<ReportRenderer> reportRenderer;
+    // Service health: the light poll of the BMCs tenants' services stand on, and alert webhooks.
+    bool healthPoll = true;
+    int healthPollMs = 15000;
+    int healthPollConcurrency = 16;
+    int healthPollTimeoutMs = 5000;
+    int webhookFirstRetryMs = 1000; // doubled after each failed attempt
+    int webhookAttempts = 6;
 };
 
 // The lab definition the console starts by default.
@@ -84,6 +93,7 @@ public:
     DiscoveryService &discovery() { return *m_discovery; }
     ServiceEngine &services() { return *m_engine; }
     VastProvider &provider() { return *m_provider; }
+    HealthService &health() { return *m_health; }
     LabService *lab() { return m_lab.get(); } // null without a lab
     CommissioningService &commissioning() { return *m_commissioning; }
 
@@ -115,6 +125,8 @@ private:
     std::unique_ptr<ServiceEngine> m_engine;
     std::unique_ptr<CommissioningRepository> m_commissioningRepository;
     std::unique_ptr<CommissioningService> m_commissioning;
+    std::unique_ptr<HealthRepository> m_healthRepository;
+    std::unique_ptr<HealthService> m_health;
     std::unique_ptr<HttpApi> m_api;
     QString m_generatedAdminPassword;
 };

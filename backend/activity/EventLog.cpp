@@ -38,6 +38,35 @@ Status EventLog::clearAlert(const QString &eventId)
     return cleared;
 }
 
+Result<QList<Event>> EventLog::raiseAlerts(QList<Event> alerts)
+{
+    if (alerts.isEmpty())
+        return alerts;
+    for (Event &e : alerts) {
+        if (e.id.isEmpty())
+            e.id = newId(QLatin1String("evt"));
+        if (e.time.isEmpty())
+            e.time = nowIso();
+        e.alert = true;
+    }
+    if (Status s = m_repository.insertEvents(alerts); !s)
+        return s.error();
+    for (const Event &e : std::as_const(alerts))
+        Q_EMIT eventRecorded(e);
+    Q_EMIT alertsChanged();
+    return alerts;
+}
+
+Status EventLog::clearAlerts(const QStringList &eventIds)
+{
+    if (eventIds.isEmpty())
+        return success();
+    const Status cleared = m_repository.clearAlerts(eventIds, nowIso());
+    if (cleared)
+        Q_EMIT alertsChanged();
+    return cleared;
+}
+
 Result<Page<Event>> EventLog::find(const EventQuery &query) const
 {
     return m_repository.events(query);

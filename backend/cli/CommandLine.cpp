@@ -35,6 +35,10 @@ void addCommonOptions(QCommandLineParser &parser, LabDefault lab)
                       QStringLiteral("URL")});
     parser.addOption({QStringLiteral("vms-insecure"),
                       QStringLiteral("Do not verify the VMS certificate (self-signed lab clusters).")});
+    parser.addOption({QStringLiteral("health-poll"),
+                      QStringLiteral("Seconds between light polls of the BMCs tenants' services depend on (0: no polling, "
+                                     "health follows discovery scans only)."),
+                      QStringLiteral("SECONDS"), QStringLiteral("15")});
 }
 
 Result<ListenAddress> parseListenAddress(const QString &text)
@@ -91,6 +95,16 @@ Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDef
                                    QStringLiteral("--vms expects an http(s) URL such as https://vms.example/api; got '%1'.")
                                        .arg(options.backend.vmsUrl));
     }
+
+    bool pollOk = false;
+    const double poll = parser.value(QStringLiteral("health-poll")).toDouble(&pollOk);
+    if (!pollOk || poll < 0 || poll > 3600)
+        return Error::badInput(QStringLiteral("invalid_health_poll"),
+                               QStringLiteral("--health-poll expects seconds from 0 to 3600; got '%1'.")
+                                   .arg(parser.value(QStringLiteral("health-poll"))));
+    options.backend.healthPoll = poll > 0;
+    if (poll > 0)
+        options.backend.healthPollMs = qMax(1000, int(poll * 1000));
 
     const QStringList positional = parser.positionalArguments();
     const bool labAsked = parser.isSet(QStringLiteral("lab"));

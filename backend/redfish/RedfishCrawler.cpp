@@ -271,6 +271,8 @@ void RedfishCrawler::enqueue(const QString &path)
     const QString normalised = RedfishTree::normalise(path);
     if (normalised.isEmpty() || !normalised.startsWith(QLatin1String("/redfish/")) || m_seen.contains(normalised))
         return;
+    if (!m_options.skipCollections.isEmpty() && m_options.skipCollections.contains(normalised.section(QLatin1Char('/'), -1)))
+        return;
     m_seen.insert(normalised);
     m_queue.enqueue({normalised, m_expand && isCollectionPath(normalised), 0});
 }

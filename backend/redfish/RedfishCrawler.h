@@ -37,6 +37,9 @@ struct CrawlOptions
     int backoffMs = 200; // doubled on each retry
     int maxInFlight = 4;
     bool useSessions = true;
+    // Collections not followed, by the last segment of their path ("Memory"): a reader that needs
+    // only some parts of the tree saves the requests for the rest.
+    QStringList skipCollections;
 };
 
 struct CrawlResult

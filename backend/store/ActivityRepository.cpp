@@ -10,9 +10,35 @@ namespace NeoCloud {
 
 Status ActivityRepository::insertEvent(const Event &e)
 {
+    return insertEvents({e});
+}
+
+Status ActivityRepository::insertEvents(const QList<Event> &events)
+{
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO events (id, time, severity, source, message, tenant_id, "
                              "device_id, alert, cleared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const Event &e : events)
+        if (Status s = bindAndInsert(q, e); !s)
+            return s;
+    return success();
+}
+
+Status ActivityRepository::clearAlerts(const QStringList &eventIds, const QString &time)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE events SET cleared_at = ? WHERE id = ? AND alert = 1 AND cleared_at IS NULL"));
+    for (const QString &id : eventIds) {
+        q.addBindValue(text(time));
+        q.addBindValue(text(id));
+        if (Status s = exec(q, QStringLiteral("clear an alert")); !s)
+            return s;
+    }
+    return success();
+}
+
+Status ActivityRepository::bindAndInsert(QSqlQuery &q, const Event &e)
+{
     q.addBindValue(text(e.id));
     q.addBindValue(text(e.time));
     q.addBindValue(toString(e.severity));

@@ -5,6 +5,8 @@
 #include "domain/Activity.h"
 #include "domain/Inventory.h"
 
+class QSqlQuery;
+
 namespace NeoCloud {
 
 class Database;
@@ -15,6 +17,8 @@ public:
     explicit ActivityRepository(Database &database) : m_db(database) { }
 
     Status insertEvent(const Event &event);
+    Status insertEvents(const QList<Event> &events); // one statement, prepared once
+    Status clearAlerts(const QStringList &eventIds, const QString &time); // the open ones among them
     Result<Page<Event>> events(const EventQuery &query) const; // newest first
     Result<int> openAlertCount() const;
     Status clearAlert(const QString &eventId, const QString &time);
@@ -23,6 +27,8 @@ public:
     Result<Page<AuditEntry>> audit(int limit, int offset) const; // newest first
 
 private:
+    static Status bindAndInsert(QSqlQuery &query, const Event &event);
+
     Database &m_db;
 };
 

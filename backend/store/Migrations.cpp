@@ -305,6 +305,37 @@ Migration v9()
     }};
 }
 
+Migration v10()
+{
+    // Service health: the current tenant x kind cell (status, both wordings of its reason, since
+    // when, and the alert open while it is bad), every status change of a cell, and the URLs
+    // operators want alerts POSTed to.
+    return {10, QStringLiteral("service health"), {
+        QStringLiteral(R"(CREATE TABLE health_cells (
+            tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('healthy', 'degraded', 'down', 'unknown', 'disabled')),
+            reason TEXT NOT NULL DEFAULT '',
+            tenant_reason TEXT NOT NULL DEFAULT '',
+            since TEXT NOT NULL,
+            alert_id TEXT REFERENCES events(id) ON DELETE SET NULL,
+            PRIMARY KEY (tenant_id, kind)))"),
+        QStringLiteral(R"(CREATE TABLE health_transitions (
+            id TEXT PRIMARY KEY,
+            tenant_id TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL CHECK (to_status IN ('healthy', 'degraded', 'down', 'unknown', 'disabled')),
+            reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX health_transitions_cell ON health_transitions (tenant_id, kind, at)"),
+        QStringLiteral(R"(CREATE TABLE health_webhooks (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL))"),
+    }};
+}
+
 Migration v12()
 {
     // Commissioning: imported site plans (racks, devices and cabling as rows, so the database
@@ -420,7 +451,7 @@ Migration v12()
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v12()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v12()};
     return all;
 }
 

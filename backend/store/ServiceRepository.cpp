@@ -118,6 +118,45 @@ Result<QList<Service>> ServiceRepository::liveByTenant(const QString &tenantId) 
     return out;
 }
 
+Result<QList<Service>> ServiceRepository::liveSummaries() const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, tenant_id, kind, state, health, created_at FROM services "
+                             "WHERE state NOT IN ('disabled', 'failed') ORDER BY tenant_id, kind, created_at, id"));
+    if (Status s = exec(q, QStringLiteral("list live services")); !s)
+        return s.error();
+    QList<Service> out;
+    while (q.next()) {
+        Service s;
+        s.id = q.value(0).toString();
+        s.tenantId = q.value(1).toString();
+        s.kind = q.value(2).toString();
+        s.state = parseEnum<ServiceState>(q.value(3).toString()).value_or(ServiceState::Failed);
+        s.health = q.value(4).toString();
+        s.createdAt = q.value(5).toString();
+        out << s;
+    }
+    return out;
+}
+
+Status ServiceRepository::setHealth(const QStringList &ids, const QString &health)
+{
+    constexpr qsizetype chunk = 500; // bound variables per statement stay well under any engine's limit
+    QSqlQuery q(m_db.connection());
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const QStringList part = ids.mid(from, chunk);
+        QStringList marks(part.size(), QStringLiteral("?"));
+        q.prepare(QStringLiteral("UPDATE services SET health = ? WHERE id IN (") + marks.join(u',') + u')');
+        q.addBindValue(text(health));
+        for (const QString &id : part)
+            q.addBindValue(text(id));
+        if (Status s = exec(q, QStringLiteral("record services' health")); !s)
+            return s;
+    }
+    return success();
+}
+
 Result<QJsonArray> ServiceRepository::foundation(const QString &tenantId) const
 {
     QSqlQuery q(m_db.connection());

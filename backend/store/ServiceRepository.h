@@ -23,6 +23,11 @@ public:
     Result<Page<Service>> listByTenant(const QString &tenantId, int limit, int offset) const;
     // Services that count: not disabled, not failed.
     Result<QList<Service>> liveByTenant(const QString &tenantId) const;
+    // Every tenant's live services, without params, endpoints and steps: what health reads on
+    // each recompute.
+    Result<QList<Service>> liveSummaries() const;
+    // Health alone, so it never races a whole-row update of the rest; many services at once.
+    Status setHealth(const QStringList &ids, const QString &health);
 
     // The steps that made the tenant's foundation on the provider, in the order they ran.
     Result<QJsonArray> foundation(const QString &tenantId) const;

@@ -331,6 +331,7 @@ QList<ProviderStep> telemetry(const ProvisionContext &c, const QJsonObject &p)
 } // namespace
 
 QString ownerUser(const Tenant &tenant) { return tenant.name + QStringLiteral("-owner"); }
+QString vipPool(const Tenant &tenant) { return tenant.name + QStringLiteral("-vip"); }
 QString eventsBucket(const Tenant &tenant) { return tenant.name + QStringLiteral("-events"); }
 QString metricsBucket(const Tenant &tenant) { return tenant.name + QStringLiteral("-metrics"); }
 QString encryptionGroup(const Tenant &tenant) { return tenant.name + QStringLiteral("-cmk"); }
@@ -352,13 +353,13 @@ Result<QList<ProviderStep>> planFoundation(const ProvisionContext &context)
                    query({{QStringLiteral("name"), t.name}})),
         createStep(QStringLiteral("vippool"), QStringLiteral("Create VIP pool %1-%2 on VLAN %3").arg(n.vipFrom, n.vipTo).arg(n.vlan),
                    QStringLiteral("/vippools/"),
-                   {{QStringLiteral("name"), t.name + QStringLiteral("-vip")},
+                   {{QStringLiteral("name"), vipPool(t)},
                     {QStringLiteral("ip_ranges"), QJsonArray{QJsonArray{n.vipFrom, n.vipTo}}},
                     {QStringLiteral("subnet_cidr"), prefixOf(n.subnet)},
                     {QStringLiteral("vlan"), n.vlan},
                     {QStringLiteral("role"), QStringLiteral("PROTOCOLS")},
                     {QStringLiteral("tenant_id"), ref(QStringLiteral("tenant"))}},
-                   query({{QStringLiteral("name"), t.name + QStringLiteral("-vip")}})),
+                   query({{QStringLiteral("name"), vipPool(t)}})),
         createStep(QStringLiteral("owner"), QStringLiteral("Create bucket owner %1").arg(ownerUser(t)), QStringLiteral("/users/"),
                    {{QStringLiteral("name"), ownerUser(t)},
                     {QStringLiteral("local_provider_id"), ref(QStringLiteral("tenant"), QStringLiteral("local_provider_id"))},

@@ -21,6 +21,7 @@ QJsonObject endpointsFor(const ProvisionContext &context, const QString &kind, c
 
 // Fixed names on the cluster, derived from the tenant's (DNS-label, unique) name.
 QString ownerUser(const Tenant &tenant);
+QString vipPool(const Tenant &tenant); // the VIP pool its endpoints answer on
 QString eventsBucket(const Tenant &tenant);
 QString metricsBucket(const Tenant &tenant);
 QString encryptionGroup(const Tenant &tenant); // the tenant's own key, when customer-managed

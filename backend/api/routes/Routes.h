@@ -13,6 +13,7 @@ class Database;
 class DiscoveryService;
 class LabService;
 class EventLog;
+class HealthService;
 class InventoryService;
 class Router;
 class ServiceEngine;
@@ -28,5 +29,6 @@ void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &a
 void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService &tenants);
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
 void registerCommissioningRoutes(Router &router, CommissioningService &service);
+void registerHealthRoutes(Router &router, HealthService &health);
 
 } // namespace NeoCloud
