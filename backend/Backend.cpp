@@ -5,9 +5,11 @@
 #include "api/HttpApi.h"
 #include "api/routes/Routes.h"
 #include "auth/AuthService.h"
+#include "capacity/CapacityService.h"
 #include "discovery/DiscoveryService.h"
 #include "discovery/Reconciler.h"
 #include "lab/LabService.h"
+#include "metrics/MetricsService.h"
 #include "services/Catalog.h"
 #include "services/ServiceEngine.h"
 #include "store/ServiceRepository.h"
@@ -19,10 +21,15 @@
 #include "store/ActivityRepository.h"
 #include "store/Database.h"
 #include "store/InventoryRepository.h"
+#include "store/MetricsRepository.h"
+#include "store/TelemetryRepository.h"
 #include "store/TenantRepository.h"
 #include "store/UserRepository.h"
+#include "telemetry/GpuMetricsSource.h"
+#include "telemetry/TelemetrySampler.h"
 #include "tenancy/TenantService.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -37,7 +44,10 @@ Backend::~Backend()
 {
     // Front ends first, store last: members are destroyed in reverse order of declaration,
     // which is already that order; the explicit reset documents that the API goes first.
+    m_metrics.reset();
     m_api.reset();
+    m_sampler.reset();
+    m_capacity.reset(); // drops its VMS reads before the lab's VMS goes away
     m_engine.reset(); // stops provider calls before the lab's VMS goes away
     m_discovery.reset(); // aborts crawls before the lab they may be talking to goes away
     m_lab.reset();
@@ -113,6 +123,20 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
                                                   *b->m_catalog, *b->m_provider, *b->m_audit, *b->m_events);
     b->m_engine->resumeInterrupted();
 
+    // Capacity reads the same cluster the services go to; telemetry samples it and the GPUs.
+    b->m_metricsRepository = std::make_unique<MetricsRepository>(db);
+    b->m_telemetryRepository = std::make_unique<TelemetryRepository>(db);
+    CapacityConfig capacity;
+    capacity.databasePath = db.location();
+    b->m_capacity = std::make_unique<CapacityService>(vms, *b->m_inventory, *b->m_tenants, *b->m_metricsRepository,
+                                                      *b->m_telemetryRepository, capacity);
+    if (Status s = b->m_capacity->updateRunways(QDateTime::currentMSecsSinceEpoch()); !s) // history of earlier runs
+        return s.error();
+    b->m_gpuMetrics = std::make_unique<GpuMetricsSource>(QUrl(config.gpuMetricsUrl));
+    TelemetryConfig telemetry;
+    telemetry.intervalMs = config.telemetryIntervalSeconds * 1000;
+    b->m_sampler = std::make_unique<TelemetrySampler>(*b->m_capacity, *b->m_gpuMetrics, *b->m_telemetryRepository, telemetry);
+
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     Router &router = b->m_api->router();
     registerSystemRoutes(router, db);
@@ -124,6 +148,23 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerTenantRoutes(router, *b->m_tenants, *b->m_auth, *b->m_accessKeys);
     registerServiceRoutes(router, *b->m_engine, *b->m_tenants);
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
+    registerCapacityRoutes(router, *b->m_capacity);
+
+    // /metrics serves cached bytes, rebuilt when what they count changes.
+    b->m_metrics = std::make_unique<MetricsService>(*b->m_metricsRepository, *b->m_inventory, *b->m_capacity,
+                                                    b->m_api->stats(), b->m_sampler.get());
+    MetricsService *metrics = b->m_metrics.get();
+    const auto invalidate = [metrics] { metrics->invalidate(); };
+    connect(b->m_inventory.get(), &InventoryService::inventoryChanged, metrics, invalidate);
+    connect(b->m_tenants.get(), &TenantService::tenantsChanged, metrics, invalidate);
+    connect(b->m_engine.get(), &ServiceEngine::serviceChanged, metrics, invalidate);
+    connect(b->m_engine.get(), &ServiceEngine::jobFinished, metrics, invalidate);
+    connect(b->m_discovery.get(), &DiscoveryService::scanFinished, metrics, invalidate);
+    connect(b->m_events.get(), &EventLog::alertsChanged, metrics, invalidate);
+    connect(b->m_capacity.get(), &CapacityService::capacityChanged, metrics, invalidate);
+    registerMetricsRoute(router, *b->m_metrics, *b->m_auth, config.metricsToken);
+    if (config.telemetryIntervalSeconds > 0)
+        b->m_sampler->start();
 
     if (b->m_lab && config.initialLabScan) {
         const QJsonObject scan{{QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("lab")}}}}};

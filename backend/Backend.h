@@ -16,6 +16,8 @@ class ActivityRepository;
 class AuditLog;
 class Catalog;
 class BmcTrustRepository;
+class CapacityService;
+class GpuMetricsSource;
 class AuthService;
 class Database;
 class DiscoveryService;
@@ -26,6 +28,10 @@ class EventLog;
 class HttpApi;
 class InventoryRepository;
 class InventoryService;
+class MetricsRepository;
+class MetricsService;
+class TelemetryRepository;
+class TelemetrySampler;
 class TenantRepository;
 class TenantService;
 class UserRepository;
@@ -50,6 +56,9 @@ struct BackendConfig
     QString vmsUsername;
     QString vmsPassword;
     bool vmsVerifyTls = true;
+    int telemetryIntervalSeconds = 300; // 0: no periodic sampling
+    QString gpuMetricsUrl; // a Prometheus text endpoint with DCGM exporter names; empty: none
+    QString metricsToken;  // empty: GET /metrics is public; else it needs this bearer token
 };
 
 // The lab definition the console starts by default.
@@ -78,6 +87,10 @@ public:
     ServiceEngine &services() { return *m_engine; }
     VastProvider &provider() { return *m_provider; }
     LabService *lab() { return m_lab.get(); } // null without a lab
+    CapacityService &capacity() { return *m_capacity; }
+    TelemetrySampler &telemetry() { return *m_sampler; }
+    TelemetryRepository &telemetryStore() { return *m_telemetryRepository; }
+    MetricsService &metrics() { return *m_metrics; }
 
     // Set when create() generated the admin password; the caller logs it once.
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
@@ -105,7 +118,13 @@ private:
     std::unique_ptr<ServiceRepository> m_serviceRepository;
     std::unique_ptr<VastProvider> m_provider;
     std::unique_ptr<ServiceEngine> m_engine;
+    std::unique_ptr<MetricsRepository> m_metricsRepository;
+    std::unique_ptr<TelemetryRepository> m_telemetryRepository;
+    std::unique_ptr<CapacityService> m_capacity;
+    std::unique_ptr<GpuMetricsSource> m_gpuMetrics;
+    std::unique_ptr<TelemetrySampler> m_sampler;
     std::unique_ptr<HttpApi> m_api;
+    std::unique_ptr<MetricsService> m_metrics;
     QString m_generatedAdminPassword;
 };
 

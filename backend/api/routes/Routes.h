@@ -2,15 +2,19 @@
 // Route registration, one function per resource group. Each handler is an adapter: read the
 // input, call one service method, shape the answer.
 
+#include <QString>
+
 namespace NeoCloud {
 
 class AccessKeyService;
 class AuditLog;
 class Catalog;
 class AuthService;
+class CapacityService;
 class Database;
 class DiscoveryService;
 class LabService;
+class MetricsService;
 class EventLog;
 class InventoryService;
 class Router;
@@ -26,5 +30,8 @@ void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
 void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys);
 void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService &tenants);
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
+void registerCapacityRoutes(Router &router, CapacityService &capacity);
+// `scrapeToken` empty: /metrics is public; else it needs that token or an operator's login.
+void registerMetricsRoute(Router &router, MetricsService &metrics, AuthService &auth, const QString &scrapeToken);
 
 } // namespace NeoCloud
