@@ -81,6 +81,7 @@ public:
     EventLog &events() { return *m_events; }
     AuditLog &audit() { return *m_audit; }
     AuthService &auth() { return *m_auth; }
+    AccessKeyService &accessKeys() { return *m_accessKeys; }
     HttpApi &api() { return *m_api; }
     const Catalog &catalog() const { return *m_catalog; }
     DiscoveryService &discovery() { return *m_discovery; }

@@ -1,5 +1,5 @@
-// A labelled text field for the console's forms: the label above, an optional hint below, the
-// label doubling as the field's accessible name.
+// A labelled text field for the console's forms: the label above, an optional hint below (or,
+// in its place, the backend's refusal of this field), the label doubling as its accessible name.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -13,7 +13,11 @@ ColumnLayout {
     property alias placeholderText: input.placeholderText
     property alias echoMode: input.echoMode
     property alias field: input
-    property bool invalid: false
+    // The backend's word on this field; shown instead of the hint, and the field turns red.
+    property string error
+    property bool invalid: formField.error.length > 0
+    // The user changed the text (not a binding).
+    signal textEdited()
 
     spacing: Theme.spacingXs
 
@@ -36,7 +40,8 @@ ColumnLayout {
         font.pixelSize: Theme.fontBody
         leftPadding: Theme.spacingM
         Accessible.name: formField.label
-        Accessible.description: formField.hint
+        onTextEdited: formField.textEdited()
+        Accessible.description: formField.error.length > 0 ? formField.error : formField.hint
         background: Rectangle {
             radius: Theme.radiusS
             color: input.enabled ? Theme.surface : Theme.surfaceRaised
@@ -47,11 +52,12 @@ ColumnLayout {
 
     Text {
         Layout.fillWidth: true
-        visible: formField.hint.length > 0
-        text: formField.hint
+        visible: text.length > 0
+        text: formField.error.length > 0 ? formField.error : formField.hint
         wrapMode: Text.WordWrap
-        color: Theme.textSecondary
+        color: formField.error.length > 0 ? Theme.critical : Theme.textSecondary
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontCaption
+        font.weight: formField.error.length > 0 ? Font.DemiBold : Font.Normal
     }
 }

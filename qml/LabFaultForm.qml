@@ -42,34 +42,12 @@ ColumnLayout {
         font.pixelSize: Theme.fontCaption
         font.weight: Font.DemiBold
     }
-    component Choice: ComboBox {
-        id: box
-        implicitHeight: 40
-        font.family: Theme.fontFamily
-        font.pixelSize: Theme.fontBody
-        background: Rectangle {
-            radius: Theme.radiusS
-            color: box.hovered ? Theme.hover : Theme.surface
-            border.width: box.visualFocus ? 2 : 1
-            border.color: box.visualFocus ? Theme.accent : Theme.border
-        }
-        contentItem: Text {
-            leftPadding: Theme.spacingM
-            rightPadding: box.indicator.width + Theme.spacingS
-            text: box.displayText
-            verticalAlignment: Text.AlignVCenter
-            elide: Text.ElideRight
-            color: Theme.textPrimary
-            font: box.font
-        }
-    }
-
     ColumnLayout {
         Layout.fillWidth: true
         spacing: Theme.spacingXs
 
         Label { text: qsTr("Device") }
-        Choice {
+        ChoiceBox {
             id: deviceBox
             objectName: "faultDevice"
             Layout.fillWidth: true
@@ -82,7 +60,7 @@ ColumnLayout {
             Layout.topMargin: Theme.spacingS
             text: qsTr("Fault")
         }
-        Choice {
+        ChoiceBox {
             id: kindBox
             objectName: "faultKind"
             Layout.fillWidth: true

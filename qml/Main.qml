@@ -53,7 +53,7 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             // Only shipped views are ever current: the rail and --view refuse the others.
-            currentIndex: Math.max(0, ["overview", "hardware", "topology", "events", "settings"]
+            currentIndex: Math.max(0, ["overview", "hardware", "topology", "tenants", "services", "events", "settings"]
                                        .indexOf(window.currentView))
 
             OverviewView {
@@ -70,6 +70,23 @@ ApplicationWindow {
                 topology: window.context.topology
                 detail: window.context.selectedDevice
                 onDiscoverRequested: discoveryDialog.open()
+            }
+            TenantsView {
+                tenants: window.context.tenants
+                tenantFilter: window.context.tenantFilter
+                tenant: window.context.selectedTenant
+                editor: window.context.tenantEditor
+                onOnboardRequested: onboardingWizard.start()
+                onManageServicesRequested: id => {
+                    window.context.services.tenantId = id
+                    window.currentView = "services"
+                }
+            }
+            ServicesView {
+                tenants: window.context.tenants
+                catalog: window.context.catalog
+                controller: window.context.services
+                onOnboardRequested: onboardingWizard.start()
             }
             EventsView {
                 events: window.context.events
@@ -89,5 +106,17 @@ ApplicationWindow {
         id: discoveryDialog
         objectName: "discoveryDialog"
         discovery: window.context.discovery
+    }
+
+    // Opened from the Tenants view; a window-wide dialog so it outlives a switch of views.
+    OnboardingWizard {
+        id: onboardingWizard
+        onboarding: window.context.onboarding
+        editor: window.context.tenantEditor
+        catalog: window.context.catalog
+        onTenantOnboarded: id => {
+            window.context.selectedTenant.tenantId = id
+            window.currentView = "tenants"
+        }
     }
 }

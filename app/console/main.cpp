@@ -100,8 +100,7 @@ int main(int argc, char *argv[])
     if (!backend)
         return 1;
     NeoCloud::Backend &services = *backend.value();
-    NeoCloud::ConsoleContext context(services.inventory(), services.tenants(), services.events(),
-                                     services.discovery(), services.lab());
+    NeoCloud::ConsoleContext context(services);
 
     QQmlApplicationEngine engine;
     // Qt 6.4 does not search the /qt/qml resource prefix by itself.
@@ -127,6 +126,8 @@ int main(int argc, char *argv[])
         viewModel = context.devices();
     else if (view == QLatin1String("topology"))
         viewModel = context.topology();
+    else if (view == QLatin1String("tenants") || view == QLatin1String("services"))
+        viewModel = context.tenants();
     NeoCloud::ScreenshotTaker taker(window, viewModel, QDir::cleanPath(screenshot));
     int exitCode = 0;
     QObject::connect(&taker, &NeoCloud::ScreenshotTaker::finished, &app,

@@ -1,20 +1,28 @@
 #include "ConsoleContext.h"
 
+#include "Backend.h"
 #include "core/Version.h"
 
 namespace NeoCloud {
 
-ConsoleContext::ConsoleContext(InventoryService &inventory, TenantService &tenants,
-                               EventLog &events, DiscoveryService &discovery, LabService *lab, QObject *parent)
+ConsoleContext::ConsoleContext(Backend &backend, QObject *parent)
     : QObject(parent)
-    , m_overview(inventory, tenants, events, this)
-    , m_events(events, EventListModel::defaultMaxRows, this)
-    , m_devices(inventory, this)
+    , m_overview(backend.inventory(), backend.tenants(), backend.events(), this)
+    , m_events(backend.events(), EventListModel::defaultMaxRows, this)
+    , m_devices(backend.inventory(), this)
     , m_deviceFilter(m_devices, this)
-    , m_selectedDevice(inventory, m_devices, this)
-    , m_topology(inventory, m_devices, this)
-    , m_discovery(discovery, lab, this)
-    , m_lab(lab, inventory, this)
+    , m_selectedDevice(backend.inventory(), m_devices, this)
+    , m_topology(backend.inventory(), m_devices, this)
+    , m_discovery(backend.discovery(), backend.lab(), this)
+    , m_lab(backend.lab(), backend.inventory(), this)
+    , m_tenants(backend.tenants(), backend.services(), this)
+    , m_tenantFilter(m_tenants, this)
+    , m_selectedTenant(backend.tenants(), backend.inventory(), backend.auth(), backend.accessKeys(), backend.services(),
+                       backend.catalog(), this)
+    , m_tenantEditor(backend.tenants(), backend.inventory(), this)
+    , m_catalog(backend.catalog(), this)
+    , m_services(backend.services(), backend.catalog(), this)
+    , m_onboarding(backend.tenants(), backend.services(), backend.catalog(), this)
 {
 }
 
@@ -32,7 +40,8 @@ QStringList ConsoleContext::availableViews()
 {
     // Settings holds only the demo lab for now; the page says so rather than pretend more.
     return {QStringLiteral("overview"), QStringLiteral("hardware"), QStringLiteral("topology"),
-            QStringLiteral("events"), QStringLiteral("settings")};
+            QStringLiteral("tenants"),  QStringLiteral("services"), QStringLiteral("events"),
+            QStringLiteral("settings")};
 }
 
 } // namespace NeoCloud

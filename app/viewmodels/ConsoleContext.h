@@ -7,8 +7,15 @@
 #include "DeviceTableModel.h"
 #include "EventListModel.h"
 #include "LabFaultModel.h"
+#include "OnboardingController.h"
 #include "OverviewModel.h"
 #include "ScanController.h"
+#include "ServiceCatalogModel.h"
+#include "ServiceController.h"
+#include "TenantDetail.h"
+#include "TenantEditor.h"
+#include "TenantFilterModel.h"
+#include "TenantListModel.h"
 #include "TopologyModel.h"
 
 #include <QObject>
@@ -16,11 +23,7 @@
 
 namespace NeoCloud {
 
-class DiscoveryService;
-class EventLog;
-class InventoryService;
-class LabService;
-class TenantService;
+class Backend;
 
 class ConsoleContext : public QObject
 {
@@ -39,13 +42,22 @@ class ConsoleContext : public QObject
     Q_PROPERTY(NeoCloud::ScanController *discovery READ discovery CONSTANT)
     // The demo lab's devices and faults; `available` is false when the console runs without one.
     Q_PROPERTY(NeoCloud::LabFaultModel *lab READ lab CONSTANT)
+    // The Tenants view: the list, its filter, the tenant its panel shows, and the create/edit form.
+    Q_PROPERTY(NeoCloud::TenantListModel *tenants READ tenants CONSTANT)
+    Q_PROPERTY(NeoCloud::TenantFilterModel *tenantFilter READ tenantFilter CONSTANT)
+    Q_PROPERTY(NeoCloud::TenantDetail *selectedTenant READ selectedTenant CONSTANT)
+    Q_PROPERTY(NeoCloud::TenantEditor *tenantEditor READ tenantEditor CONSTANT)
+    // The kinds of service a tenant can switch on, with the schemas their forms are made from.
+    Q_PROPERTY(NeoCloud::ServiceCatalogModel *catalog READ catalog CONSTANT)
+    // The Services view (one tenant's services, enabling and disabling) and the onboarding wizard.
+    Q_PROPERTY(NeoCloud::ServiceController *services READ services CONSTANT)
+    Q_PROPERTY(NeoCloud::OnboardingController *onboarding READ onboarding CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
 public:
-    // lab may be null (--no-lab).
-    ConsoleContext(InventoryService &inventory, TenantService &tenants, EventLog &events,
-                   DiscoveryService &discovery, LabService *lab, QObject *parent = nullptr);
+    // Takes its services from the composition root; the backend's lab may be null (--no-lab).
+    explicit ConsoleContext(Backend &backend, QObject *parent = nullptr);
 
     OverviewModel *overview() { return &m_overview; }
     EventListModel *events() { return &m_events; }
@@ -55,6 +67,13 @@ public:
     TopologyModel *topology() { return &m_topology; }
     ScanController *discovery() { return &m_discovery; }
     LabFaultModel *lab() { return &m_lab; }
+    TenantListModel *tenants() { return &m_tenants; }
+    TenantFilterModel *tenantFilter() { return &m_tenantFilter; }
+    TenantDetail *selectedTenant() { return &m_selectedTenant; }
+    TenantEditor *tenantEditor() { return &m_tenantEditor; }
+    ServiceCatalogModel *catalog() { return &m_catalog; }
+    ServiceController *services() { return &m_services; }
+    OnboardingController *onboarding() { return &m_onboarding; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -71,6 +90,13 @@ private:
     TopologyModel m_topology;
     ScanController m_discovery;
     LabFaultModel m_lab;
+    TenantListModel m_tenants;
+    TenantFilterModel m_tenantFilter;
+    TenantDetail m_selectedTenant;
+    TenantEditor m_tenantEditor;
+    ServiceCatalogModel m_catalog;
+    ServiceController m_services;
+    OnboardingController m_onboarding;
 };
 
 } // namespace NeoCloud

@@ -92,7 +92,7 @@ Result<Page<Service>> ServiceRepository::listByTenant(const QString &tenantId, i
         return s.error();
     page.total = q.next() ? q.value(0).toInt() : 0;
     q.prepare(QStringLiteral("SELECT ") + columns +
-              QStringLiteral(" FROM services WHERE tenant_id = ? ORDER BY created_at, id LIMIT ? OFFSET ?"));
+              QStringLiteral(" FROM services WHERE tenant_id = ? ORDER BY created_at, rowid LIMIT ? OFFSET ?"));
     q.addBindValue(text(tenantId));
     q.addBindValue(limit);
     q.addBindValue(offset);
@@ -108,7 +108,7 @@ Result<QList<Service>> ServiceRepository::liveByTenant(const QString &tenantId) 
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT ") + columns +
               QStringLiteral(" FROM services WHERE tenant_id = ? AND state NOT IN ('disabled', 'failed') "
-                             "ORDER BY created_at, id"));
+                             "ORDER BY created_at, rowid"));
     q.addBindValue(text(tenantId));
     if (Status s = exec(q, QStringLiteral("list live services")); !s)
         return s.error();

@@ -70,6 +70,7 @@ TenantService::TenantService(TenantRepository &repository, InventoryService &inv
 Result<Page<Tenant>> TenantService::list(int limit, int offset) const { return m_repository.list(limit, offset); }
 Result<int> TenantService::count() const { return m_repository.count(); }
 Result<Tenant> TenantService::get(const QString &id) const { return m_repository.get(id); }
+Result<int> TenantService::serviceCount(const QString &tenantId) const { return m_repository.serviceCount(tenantId); }
 
 Result<TenancySettings> TenantService::settings() const
 {

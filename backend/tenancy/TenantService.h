@@ -57,6 +57,8 @@ public:
     Result<Page<Tenant>> list(int limit, int offset) const;
     Result<int> count() const;
     Result<Tenant> get(const QString &id) const;
+    // The services counted against the tenant's maxServices quota (all but disabled ones).
+    Result<int> serviceCount(const QString &tenantId) const;
 
     // The tenant `create` would make (rules, quotas and the network it would get), without
     // making it: for dry runs.

@@ -166,8 +166,7 @@ int main(int argc, char *argv[])
     std::printf("stored %d devices in %d racks in %lld ms\n", counts ? counts->devices : -1,
                 counts ? counts->racks : -1, static_cast<long long>(clock.elapsed()));
 
-    ConsoleContext context(backend.value()->inventory(), backend.value()->tenants(), backend.value()->events(),
-                           backend.value()->discovery(), backend.value()->lab());
+    ConsoleContext context(*backend.value());
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{QStringLiteral("context"), QVariant::fromValue(&context)},

@@ -49,6 +49,22 @@ inline QString writeDemoLab(const QTemporaryDir &dir)
     return copy.fileName();
 }
 
+// A backend whose services are enabled on the VMS at `vmsApiRoot` (a FakeVms in the tests).
+inline std::unique_ptr<Backend> createServiceBackend(const QTemporaryDir &dir, const QString &vmsApiRoot)
+{
+    BackendConfig config;
+    config.databasePath = dir.filePath(QStringLiteral("services.db"));
+    config.adminPassword = QStringLiteral("gui-test-password-1234");
+    config.vmsUrl = vmsApiRoot;
+    config.vmsToken = QStringLiteral("gui-test-token");
+    Result<std::unique_ptr<Backend>> backend = Backend::create(config);
+    if (!backend) {
+        qWarning("cannot create the backend: %s", qUtf8Printable(backend.error().message));
+        return {};
+    }
+    return std::move(backend).value();
+}
+
 // A backend running the demo lab, without the first automatic scan so tests start it.
 inline std::unique_ptr<Backend> createLabBackend(const QTemporaryDir &dir)
 {
@@ -133,6 +149,23 @@ inline bool addSampleInventory(InventoryService &inventory)
     link.b = {addedGpu->id, QStringLiteral("eth0")};
     link.speedGbps = 400;
     return inventory.addLink(link).ok();
+}
+
+// Hardware for tenant quotas to be measured against: the sample inventory's GPU server (8 GPUs)
+// and a storage DBox of ten 15.36 TB SSDs (153.6 TB raw, 138.24 TB usable at the backend's 0.9).
+inline bool addQuotaHardware(InventoryService &inventory)
+{
+    if (!addSampleInventory(inventory))
+        return false;
+    Device dbox;
+    dbox.siteId = inventory.sites().value().constFirst().id;
+    dbox.name = QStringLiteral("dbox-01");
+    dbox.kind = DeviceKind::StorageDBox;
+    dbox.health = Health::Ok;
+    for (int i = 0; i < 10; ++i)
+        dbox.components.append({{}, ComponentKind::Drive, QStringLiteral("SSD%1").arg(i + 1), QStringLiteral("QLC 15.36TB"),
+                                QStringLiteral("SSD-%1").arg(i), {}, 15360000000000LL, Health::Ok});
+    return inventory.addDevice(dbox).ok();
 }
 
 // A spine-leaf fabric for the topology tests: `racks` racks named r01.., each with `hosts` GPU

@@ -59,9 +59,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_backend = Testing::createLabBackend(m_dir);
         QVERIFY(m_backend);
-        m_context = std::make_unique<ConsoleContext>(m_backend->inventory(), m_backend->tenants(),
-                                                     m_backend->events(), m_backend->discovery(),
-                                                     m_backend->lab());
+        m_context = std::make_unique<ConsoleContext>(*m_backend);
         g_previousHandler = qInstallMessageHandler(recordWarnings);
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_engine.setInitialProperties({{QStringLiteral("context"), QVariant::fromValue(m_context.get())},

@@ -54,14 +54,35 @@ private Q_SLOTS:
         QVERIFY(Testing::addSampleInventory(m_backend->inventory()));
         QVERIFY(Testing::addSampleEvents(m_backend->events()));
         // No demo lab here: every file must also explain itself without one.
-        m_context = std::make_unique<ConsoleContext>(m_backend->inventory(), m_backend->tenants(),
-                                                     m_backend->events(), m_backend->discovery(),
-                                                     m_backend->lab());
+        m_context = std::make_unique<ConsoleContext>(*m_backend);
         QTRY_VERIFY(m_context->overview()->loaded() && m_context->events()->loaded()
                     && m_context->devices()->loaded() && m_context->topology()->loaded());
         // A selected device, so the detail panel's parts and ports delegates are created too.
         m_context->selectedDevice()->setDeviceId(m_context->devices()->devices().constFirst().id);
         QVERIFY(m_context->selectedDevice()->found());
+        // A tenant with a user and a key, a service form filled and its plan made (a dry run needs
+        // no VMS), and an onboarding planned, so the tenant and service delegates are created too.
+        const QVariantMap made = m_context->tenantEditor()->create(
+            {{QStringLiteral("name"), QStringLiteral("acme")}, {QStringLiteral("maxServices"), QStringLiteral("5")}});
+        QVERIFY2(made.value(QStringLiteral("ok")).toBool(), qPrintable(made.value(QStringLiteral("message")).toString()));
+        TenantDetail &tenant = *m_context->selectedTenant();
+        tenant.setTenantId(made.value(QStringLiteral("tenantId")).toString());
+        QCOMPARE(tenant.users()->addUser(QStringLiteral("alice"), QStringLiteral("long enough secret"), QStringLiteral("tenant-admin")),
+                 QVariantMap());
+        QVERIFY(tenant.keys()->createKey(QStringLiteral("alice")).value(QStringLiteral("ok")).toBool());
+        ServiceController &services = *m_context->services();
+        services.setTenantId(tenant.tenantId());
+        services.setKind(QStringLiteral("functions"));
+        services.form()->load(m_context->catalog()->exampleOf(QStringLiteral("functions")));
+        services.setKind(QStringLiteral("object-storage"));
+        services.form()->load(m_context->catalog()->exampleOf(QStringLiteral("object-storage")));
+        QVERIFY2(services.review(), qPrintable(services.error()));
+        OnboardingController &onboarding = *m_context->onboarding();
+        onboarding.setTenantFields({{QStringLiteral("name"), QStringLiteral("globex")}});
+        onboarding.users()->add();
+        onboarding.setKindChosen(QStringLiteral("event-streaming"), true);
+        onboarding.formFor(QStringLiteral("event-streaming"))->load(m_context->catalog()->exampleOf(QStringLiteral("event-streaming")));
+        QVERIFY2(onboarding.review(), qPrintable(onboarding.error()));
 
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         g_previousHandler = qInstallMessageHandler(recordWarnings);
@@ -184,6 +205,51 @@ private:
             {QStringLiteral("source"), QStringLiteral("leaf-01")},
             {QStringLiteral("message"), QStringLiteral("Port swp12 is down")},
             {QStringLiteral("alert"), true},
+            // Tenants and services
+            {QStringLiteral("tenants"), QVariant::fromValue(m_context->tenants())},
+            {QStringLiteral("tenantFilter"), QVariant::fromValue(m_context->tenantFilter())},
+            {QStringLiteral("tenant"), QVariant::fromValue(m_context->selectedTenant())},
+            {QStringLiteral("editor"), QVariant::fromValue(m_context->tenantEditor())},
+            {QStringLiteral("quotas"), QVariant::fromValue(m_context->selectedTenant()->quotas())},
+            {QStringLiteral("users"), QVariant::fromValue(m_context->selectedTenant()->users())},
+            {QStringLiteral("keys"), QVariant::fromValue(m_context->selectedTenant()->keys())},
+            {QStringLiteral("services"), QVariant::fromValue(m_context->selectedTenant()->services())},
+            {QStringLiteral("catalog"), QVariant::fromValue(m_context->catalog())},
+            {QStringLiteral("controller"), QVariant::fromValue(m_context->services())},
+            {QStringLiteral("onboarding"), QVariant::fromValue(m_context->onboarding())},
+            {QStringLiteral("job"), QVariant::fromValue(m_context->services()->job())},
+            {QStringLiteral("plan"), QVariant::fromValue(m_context->services()->plan())},
+            {QStringLiteral("schemaForm"), QVariant::fromValue(m_context->services()->form())},
+            // One row of a generated form: a bucket name that breaks its pattern.
+            {QStringLiteral("index"), 0},
+            {QStringLiteral("depth"), 1},
+            {QStringLiteral("kind"), QStringLiteral("text")},
+            {QStringLiteral("field"), QStringLiteral("params.bucket")},
+            {QStringLiteral("title"), QStringLiteral("Bucket name")},
+            {QStringLiteral("hint"), QStringLiteral("DNS-compatible, unique in the cluster")},
+            {QStringLiteral("isRequired"), true},
+            {QStringLiteral("text"), QStringLiteral("Bad_Name")},
+            {QStringLiteral("checked"), false},
+            {QStringLiteral("options"), QStringList{QStringLiteral("NFS"), QStringLiteral("SMB")}},
+            {QStringLiteral("selected"), QStringList{QStringLiteral("NFS")}},
+            {QStringLiteral("error"), QStringLiteral("'Bad_Name' does not match ^[a-z0-9]$")},
+            {QStringLiteral("itemCount"), 0},
+            {QStringLiteral("canAdd"), false},
+            {QStringLiteral("canRemove"), true},
+            {QStringLiteral("summary"), QString()},
+            // One service card: a failed enable with its steps.
+            {QStringLiteral("serviceId"), QStringLiteral("svc-1")},
+            {QStringLiteral("kindTitle"), QStringLiteral("Object storage (S3)")},
+            {QStringLiteral("state"), QStringLiteral("failed")},
+            {QStringLiteral("healthTone"), QStringLiteral("critical")},
+            {QStringLiteral("busy"), false},
+            {QStringLiteral("endpoints"), QVariantList{QVariantMap{{QStringLiteral("name"), QStringLiteral("s3")},
+                                                                   {QStringLiteral("value"), QStringLiteral("http://10.100.0.10")}}}},
+            {QStringLiteral("steps"), QVariantList{QVariantMap{{QStringLiteral("title"), QStringLiteral("Create S3 view")},
+                                                               {QStringLiteral("state"), QStringLiteral("failed")},
+                                                               {QStringLiteral("error"), QStringLiteral("Quota exceeds the view")}}}},
+            {QStringLiteral("stepsDone"), 0},
+            {QStringLiteral("paramsText"), QStringLiteral("{}")},
         };
         QFile source(moduleDir + u'/' + file);
         if (!source.open(QIODevice::ReadOnly)) {
