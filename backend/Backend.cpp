@@ -7,10 +7,12 @@
 #include "auth/AuthService.h"
 #include "commissioning/CommissioningService.h"
 #include "commissioning/ReportRenderer.h"
+#include "capacity/CapacityService.h"
 #include "discovery/DiscoveryService.h"
 #include "discovery/Reconciler.h"
 #include "health/HealthService.h"
 #include "lab/LabService.h"
+#include "metrics/MetricsService.h"
 #include "services/Catalog.h"
 #include "services/ServiceEngine.h"
 #include "store/ServiceRepository.h"
@@ -24,10 +26,15 @@
 #include "store/HealthRepository.h"
 #include "store/Database.h"
 #include "store/InventoryRepository.h"
+#include "store/MetricsRepository.h"
+#include "store/TelemetryRepository.h"
 #include "store/TenantRepository.h"
 #include "store/UserRepository.h"
+#include "telemetry/GpuMetricsSource.h"
+#include "telemetry/TelemetrySampler.h"
 #include "tenancy/TenantService.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -42,9 +49,12 @@ Backend::~Backend()
 {
     // Front ends first, store last: members are destroyed in reverse order of declaration,
     // which is already that order; the explicit reset documents that the API goes first.
+    m_metrics.reset();
     m_api.reset();
     m_commissioning.reset(); // before the discovery it listens to
     m_health.reset(); // stops the poll before the lab's BMCs and the store go away
+    m_sampler.reset();
+    m_capacity.reset(); // drops its VMS reads before the lab's VMS goes away
     m_engine.reset(); // stops provider calls before the lab's VMS goes away
     m_discovery.reset(); // aborts crawls before the lab they may be talking to goes away
     m_lab.reset();
@@ -143,6 +153,19 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     QObject::connect(b->m_engine.get(), &ServiceEngine::serviceChanged, healthService, &HealthService::scheduleRecompute);
     if (Status s = b->m_health->start(); !s)
         return s.error();
+    // Capacity reads the same cluster the services go to; telemetry samples it and the GPUs.
+    b->m_metricsRepository = std::make_unique<MetricsRepository>(db);
+    b->m_telemetryRepository = std::make_unique<TelemetryRepository>(db);
+    CapacityConfig capacity;
+    capacity.databasePath = db.location();
+    b->m_capacity = std::make_unique<CapacityService>(vms, *b->m_inventory, *b->m_tenants, *b->m_metricsRepository,
+                                                      *b->m_telemetryRepository, capacity);
+    if (Status s = b->m_capacity->updateRunways(QDateTime::currentMSecsSinceEpoch()); !s) // history of earlier runs
+        return s.error();
+    b->m_gpuMetrics = std::make_unique<GpuMetricsSource>(QUrl(config.gpuMetricsUrl));
+    TelemetryConfig telemetry;
+    telemetry.intervalMs = config.telemetryIntervalSeconds * 1000;
+    b->m_sampler = std::make_unique<TelemetrySampler>(*b->m_capacity, *b->m_gpuMetrics, *b->m_telemetryRepository, telemetry);
 
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     Router &router = b->m_api->router();
@@ -157,6 +180,23 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
     registerCommissioningRoutes(router, *b->m_commissioning);
     registerHealthRoutes(router, *b->m_health);
+    registerCapacityRoutes(router, *b->m_capacity);
+
+    // /metrics serves cached bytes, rebuilt when what they count changes.
+    b->m_metrics = std::make_unique<MetricsService>(*b->m_metricsRepository, *b->m_inventory, *b->m_capacity,
+                                                    b->m_api->stats(), b->m_sampler.get());
+    MetricsService *metrics = b->m_metrics.get();
+    const auto invalidate = [metrics] { metrics->invalidate(); };
+    connect(b->m_inventory.get(), &InventoryService::inventoryChanged, metrics, invalidate);
+    connect(b->m_tenants.get(), &TenantService::tenantsChanged, metrics, invalidate);
+    connect(b->m_engine.get(), &ServiceEngine::serviceChanged, metrics, invalidate);
+    connect(b->m_engine.get(), &ServiceEngine::jobFinished, metrics, invalidate);
+    connect(b->m_discovery.get(), &DiscoveryService::scanFinished, metrics, invalidate);
+    connect(b->m_events.get(), &EventLog::alertsChanged, metrics, invalidate);
+    connect(b->m_capacity.get(), &CapacityService::capacityChanged, metrics, invalidate);
+    registerMetricsRoute(router, *b->m_metrics, *b->m_auth, config.metricsToken);
+    if (config.telemetryIntervalSeconds > 0)
+        b->m_sampler->start();
 
     if (b->m_lab && config.initialLabScan) {
         const QJsonObject scan{{QStringLiteral("targets"), QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("lab")}}}}};

@@ -18,6 +18,8 @@ class Catalog;
 class CommissioningRepository;
 class CommissioningService;
 class BmcTrustRepository;
+class CapacityService;
+class GpuMetricsSource;
 class AuthService;
 class Database;
 class DiscoveryService;
@@ -31,6 +33,10 @@ class HealthService;
 class HttpApi;
 class InventoryRepository;
 class InventoryService;
+class MetricsRepository;
+class MetricsService;
+class TelemetryRepository;
+class TelemetrySampler;
 class TenantRepository;
 class TenantService;
 class UserRepository;
@@ -65,6 +71,9 @@ struct BackendConfig
     int healthPollTimeoutMs = 5000;
     int webhookFirstRetryMs = 1000; // doubled after each failed attempt
     int webhookAttempts = 6;
+    int telemetryIntervalSeconds = 300; // 0: no periodic sampling
+    QString gpuMetricsUrl; // a Prometheus text endpoint with DCGM exporter names; empty: none
+    QString metricsToken;  // empty: GET /metrics is public; else it needs this bearer token
 };
 
 // The lab definition the console starts by default.
@@ -96,6 +105,10 @@ public:
     HealthService &health() { return *m_health; }
     LabService *lab() { return m_lab.get(); } // null without a lab
     CommissioningService &commissioning() { return *m_commissioning; }
+    CapacityService &capacity() { return *m_capacity; }
+    TelemetrySampler &telemetry() { return *m_sampler; }
+    TelemetryRepository &telemetryStore() { return *m_telemetryRepository; }
+    MetricsService &metrics() { return *m_metrics; }
 
     // Set when create() generated the admin password; the caller logs it once.
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
@@ -127,7 +140,13 @@ private:
     std::unique_ptr<CommissioningService> m_commissioning;
     std::unique_ptr<HealthRepository> m_healthRepository;
     std::unique_ptr<HealthService> m_health;
+    std::unique_ptr<MetricsRepository> m_metricsRepository;
+    std::unique_ptr<TelemetryRepository> m_telemetryRepository;
+    std::unique_ptr<CapacityService> m_capacity;
+    std::unique_ptr<GpuMetricsSource> m_gpuMetrics;
+    std::unique_ptr<TelemetrySampler> m_sampler;
     std::unique_ptr<HttpApi> m_api;
+    std::unique_ptr<MetricsService> m_metrics;
     QString m_generatedAdminPassword;
 };
 

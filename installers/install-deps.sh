@@ -17,6 +17,8 @@ packages=(
   libsodium-dev
   # benchmark baseline: the Python Redfish client discovery is compared with
   python3-sushy
+  # promtool: the tests check GET /metrics with `promtool check metrics`
+  prometheus
   # headless rendering for GUI tests and screenshots
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   # commissioning report tests render and read the PDF (pdftoppm, pdftotext)

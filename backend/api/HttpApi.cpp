@@ -4,6 +4,7 @@
 #include "auth/AuthService.h"
 #include "domain/Enums.h"
 
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
@@ -147,7 +148,10 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     const bool head = apiRequest.method == HttpMethod::Head;
     const bool close = apiRequest.headers.value("connection").toLower() == "close";
 
+    QElapsedTimer clock;
+    clock.start();
     const ApiResponse response = dispatch(std::move(apiRequest));
+    m_stats.record(methodName(toMethod(request.method())), response.status, double(clock.nsecsElapsed()) / 1e9);
     qCDebug(lcApi, "%s %s -> %d", qUtf8Printable(methodName(toMethod(request.method()))),
             qUtf8Printable(request.url().path()), response.status);
 

@@ -3,6 +3,7 @@
 // (404, 405, 413, 401 and the routes' own) leaves through one place with one error shape and the
 // same headers. All QtHttpServer use stays in this class and ApiTcpServer.
 
+#include "HttpStats.h"
 #include "Router.h"
 #include "core/Result.h"
 
@@ -35,6 +36,9 @@ public:
     // The full pipeline without a socket: used by handleRequest and by in-process callers.
     ApiResponse dispatch(ApiRequest request) const;
 
+    // Answers by method and status, and how long they took (for /metrics).
+    const HttpStats &stats() const { return m_stats; }
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -43,6 +47,7 @@ private:
     AuthService &m_auth;
     HttpApiConfig m_config;
     Router m_router;
+    HttpStats m_stats;
 };
 
 } // namespace NeoCloud

@@ -39,6 +39,13 @@ void addCommonOptions(QCommandLineParser &parser, LabDefault lab)
                       QStringLiteral("Seconds between light polls of the BMCs tenants' services depend on (0: no polling, "
                                      "health follows discovery scans only)."),
                       QStringLiteral("SECONDS"), QStringLiteral("15")});
+    parser.addOption({QStringLiteral("telemetry-interval"),
+                      QStringLiteral("Seconds between telemetry samples (capacity, GPUs); 0 turns sampling off."),
+                      QStringLiteral("SECONDS"), QStringLiteral("300")});
+    parser.addOption({QStringLiteral("gpu-metrics"),
+                      QStringLiteral("A Prometheus text endpoint serving NVIDIA DCGM exporter metrics (a dcgm-exporter's "
+                                     "/metrics, or a Prometheus /federate URL), for GPU utilisation and power."),
+                      QStringLiteral("URL")});
 }
 
 Result<ListenAddress> parseListenAddress(const QString &text)
@@ -68,6 +75,22 @@ Result<ListenAddress> parseListenAddress(const QString &text)
     return address;
 }
 
+namespace {
+
+// An optional --flag URL: empty, or http(s) with a host.
+Status checkHttpUrl(const QString &flag, const QString &text, const QString &example)
+{
+    if (text.isEmpty())
+        return success();
+    const QUrl url(text, QUrl::StrictMode);
+    if (url.isValid() && (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) && !url.host().isEmpty())
+        return success();
+    return Error::badInput(QStringLiteral("invalid_") + QString(flag).replace(u'-', u'_'),
+                           QStringLiteral("--%1 expects an http(s) URL such as %2; got '%3'.").arg(flag, example, text));
+}
+
+} // namespace
+
 Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDefault lab)
 {
     CommonOptions options;
@@ -88,13 +111,21 @@ Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDef
     options.backend.vmsUsername = qEnvironmentVariable("NEOCLOUD_VMS_USER");
     options.backend.vmsPassword = qEnvironmentVariable("NEOCLOUD_VMS_PASSWORD");
     options.backend.vmsVerifyTls = !parser.isSet(QStringLiteral("vms-insecure"));
-    if (!options.backend.vmsUrl.isEmpty()) {
-        const QUrl url(options.backend.vmsUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) || url.host().isEmpty())
-            return Error::badInput(QStringLiteral("invalid_vms"),
-                                   QStringLiteral("--vms expects an http(s) URL such as https://vms.example/api; got '%1'.")
-                                       .arg(options.backend.vmsUrl));
-    }
+    if (Status s = checkHttpUrl(QStringLiteral("vms"), options.backend.vmsUrl, QStringLiteral("https://vms.example/api")); !s)
+        return s.error();
+    bool intervalOk = false;
+    const int interval = parser.value(QStringLiteral("telemetry-interval")).toInt(&intervalOk);
+    if (!intervalOk || interval < 0 || interval > 86400)
+        return Error::badInput(QStringLiteral("invalid_telemetry_interval"),
+                               QStringLiteral("--telemetry-interval expects seconds from 0 to 86400; got '%1'.")
+                                   .arg(parser.value(QStringLiteral("telemetry-interval"))));
+    options.backend.telemetryIntervalSeconds = interval;
+    options.backend.gpuMetricsUrl = parser.value(QStringLiteral("gpu-metrics"));
+    if (Status s = checkHttpUrl(QStringLiteral("gpu-metrics"), options.backend.gpuMetricsUrl,
+                                QStringLiteral("http://dcgm-host:9400/metrics"));
+        !s)
+        return s.error();
+    options.backend.metricsToken = qEnvironmentVariable("NEOCLOUD_METRICS_TOKEN");
 
     bool pollOk = false;
     const double poll = parser.value(QStringLiteral("health-poll")).toDouble(&pollOk);

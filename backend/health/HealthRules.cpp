@@ -90,7 +90,7 @@ struct Evaluation
     const DependencyGraph &graph;
     const QHash<QString, DeviceFacts> &facts;
     const RuleOptions &options;
-    QList<Finding> findings;
+    QList<HealthFinding> findings;
 
     QString name(const QString &id) const { return graph.nameOf(id); }
     DeviceFacts factsOf(const QString &id) const { return facts.value(id); }
@@ -308,7 +308,7 @@ Verdict evaluateHardware(const Dependencies &dependencies, const DependencyGraph
     }
     Verdict v;
     // Worst first; the order found stays within one status.
-    std::stable_sort(e.findings.begin(), e.findings.end(), [](const Finding &a, const Finding &b) {
+    std::stable_sort(e.findings.begin(), e.findings.end(), [](const HealthFinding &a, const HealthFinding &b) {
         return severityRank(a.status) > severityRank(b.status);
     });
     v.findings = e.findings;

@@ -48,7 +48,7 @@ bool isOperator(const User &u)
 
 QString firstDevice(const Verdict &v)
 {
-    for (const Finding &f : v.findings)
+    for (const HealthFinding &f : v.findings)
         if (!f.devices.isEmpty())
             return f.devices.constFirst();
     return {};

@@ -79,7 +79,7 @@ QString Verdict::reason() const
     if (findings.isEmpty())
         return {};
     QStringList parts;
-    for (const Finding &f : findings)
+    for (const HealthFinding &f : findings)
         parts << f.reason;
     return joined(status, parts);
 }
@@ -91,7 +91,7 @@ QString Verdict::tenantReason() const
     // Several hardware faults often read the same to a tenant: say each once.
     QStringList parts;
     QSet<QString> seen;
-    for (const Finding &f : findings)
+    for (const HealthFinding &f : findings)
         if (!seen.contains(f.tenantReason)) {
             seen.insert(f.tenantReason);
             parts << f.tenantReason;

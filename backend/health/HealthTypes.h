@@ -41,7 +41,7 @@ struct DeviceFacts
 };
 
 // One thing wrong (or unknown) on the way from the hardware to a service.
-struct Finding
+struct HealthFinding
 {
     HealthStatus status = HealthStatus::Degraded;
     QString reason; // operator's words: device and port names
@@ -53,7 +53,7 @@ struct Finding
 struct Verdict
 {
     HealthStatus status = HealthStatus::Healthy;
-    QList<Finding> findings; // worst first
+    QList<HealthFinding> findings; // worst first
     QString reason() const; // "degraded: 1 of 4 CNodes ... ; drive failed ..."
     QString tenantReason() const; // the same in a tenant's words
 };

@@ -336,6 +336,36 @@ Migration v10()
     }};
 }
 
+Migration v11()
+{
+    // Telemetry: raw samples for a day and hourly rollups for a year (TelemetryRepository);
+    // offset_total sums the samples' offsets into their hour, for their mean time.
+    // Unlike the rest of the schema, times are epoch milliseconds (BIGINT): rollups bucket by
+    // integer arithmetic, and range scans over a year of rows compare numbers, not text.
+    return {11, QStringLiteral("telemetry samples and hourly rollups"), {
+        QStringLiteral(R"(CREATE TABLE telemetry_samples (
+            series TEXT NOT NULL,
+            scope TEXT NOT NULL DEFAULT '',
+            time_ms BIGINT NOT NULL,
+            value DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (series, scope, time_ms)))"),
+        QStringLiteral("CREATE INDEX telemetry_samples_time ON telemetry_samples (time_ms)"),
+        QStringLiteral(R"(CREATE TABLE telemetry_hourly (
+            series TEXT NOT NULL,
+            scope TEXT NOT NULL DEFAULT '',
+            hour_ms BIGINT NOT NULL,
+            samples INTEGER NOT NULL CHECK (samples > 0),
+            total DOUBLE PRECISION NOT NULL,
+            offset_total DOUBLE PRECISION NOT NULL,
+            minimum DOUBLE PRECISION NOT NULL,
+            maximum DOUBLE PRECISION NOT NULL,
+            latest DOUBLE PRECISION NOT NULL,
+            latest_ms BIGINT NOT NULL,
+            PRIMARY KEY (series, scope, hour_ms)))"),
+        QStringLiteral("CREATE INDEX telemetry_hourly_time ON telemetry_hourly (hour_ms)"),
+    }};
+}
+
 Migration v12()
 {
     // Commissioning: imported site plans (racks, devices and cabling as rows, so the database
@@ -451,7 +481,7 @@ Migration v12()
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v12()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v11(), v12()};
     return all;
 }
 

@@ -2,6 +2,8 @@
 // Route registration, one function per resource group. Each handler is an adapter: read the
 // input, call one service method, shape the answer.
 
+#include <QString>
+
 namespace NeoCloud {
 
 class AccessKeyService;
@@ -9,9 +11,11 @@ class AuditLog;
 class Catalog;
 class CommissioningService;
 class AuthService;
+class CapacityService;
 class Database;
 class DiscoveryService;
 class LabService;
+class MetricsService;
 class EventLog;
 class HealthService;
 class InventoryService;
@@ -30,5 +34,8 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
 void registerCommissioningRoutes(Router &router, CommissioningService &service);
 void registerHealthRoutes(Router &router, HealthService &health);
+void registerCapacityRoutes(Router &router, CapacityService &capacity);
+// `scrapeToken` empty: /metrics is public; else it needs that token or an operator's login.
+void registerMetricsRoute(Router &router, MetricsService &metrics, AuthService &auth, const QString &scrapeToken);
 
 } // namespace NeoCloud
