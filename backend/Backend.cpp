@@ -168,10 +168,11 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     b->m_sampler = std::make_unique<TelemetrySampler>(*b->m_capacity, *b->m_gpuMetrics, *b->m_telemetryRepository, telemetry);
 
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
+    b->m_loginThrottle = std::make_unique<LoginThrottle>(config.loginThrottle);
     Router &router = b->m_api->router();
     registerSystemRoutes(router, db);
     registerCatalogRoutes(router, *b->m_catalog);
-    registerAuthRoutes(router, *b->m_auth);
+    registerAuthRoutes(router, *b->m_auth, *b->m_loginThrottle);
     registerInventoryRoutes(router, *b->m_inventory);
     registerActivityRoutes(router, *b->m_events, *b->m_audit);
     registerDiscoveryRoutes(router, *b->m_discovery);
@@ -206,9 +207,9 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     return b;
 }
 
-Result<quint16> Backend::listen(const QHostAddress &address, quint16 port)
+Result<quint16> Backend::listen(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls)
 {
-    return m_api->start(address, port);
+    return m_api->start(address, port, tls);
 }
 
 } // namespace NeoCloud

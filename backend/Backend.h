@@ -2,12 +2,15 @@
 // The composition root: builds the store, the services and the REST API in dependency order and
 // hands each its collaborators. Both executables and the tests create exactly one of these.
 
+#include "auth/LoginThrottle.h"
 #include "core/Result.h"
 
 #include <QHostAddress>
+#include <QSslConfiguration>
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace NeoCloud {
 
@@ -51,6 +54,7 @@ struct BackendConfig
     int busyTimeoutMs = 5000;
     int tokenTtlSeconds = 12 * 3600;
     qint64 maxBodyBytes = 1024 * 1024;
+    LoginThrottleConfig loginThrottle; // failed logins allowed per username and per address
     QString labDefinition;      // a lab definition file (or qrc path); empty: no demo lab
     bool initialLabScan = true; // discover the lab as soon as it runs
     int crawlTimeoutMs = 10000;
@@ -88,7 +92,7 @@ public:
     static Result<std::unique_ptr<Backend>> create(const BackendConfig &config);
 
     // Starts the REST API; returns the bound port.
-    Result<quint16> listen(const QHostAddress &address, quint16 port);
+    Result<quint16> listen(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls = {});
 
     Database &database() { return *m_database; }
     InventoryService &inventory() { return *m_inventory; }
@@ -126,6 +130,7 @@ private:
     std::unique_ptr<InventoryService> m_inventory;
     std::unique_ptr<TenantService> m_tenants;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<LoginThrottle> m_loginThrottle;
     std::unique_ptr<JobRepository> m_jobRepository;
     std::unique_ptr<BmcTrustRepository> m_trustRepository;
     std::unique_ptr<Reconciler> m_reconciler;

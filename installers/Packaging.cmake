@@ -31,10 +31,11 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # must be named.
 set(CPACK_DEBIAN_SERVER_PACKAGE_NAME neocloud-server)
 set(CPACK_DEBIAN_SERVER_DESCRIPTION "NeoCloud Box server: backend and REST API, headless")
-# The offscreen platform plugin comes with libqt6gui6; the PDF reports need a font.
-set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, fonts-dejavu-core")
+# The offscreen platform plugin comes with libqt6gui6; the PDF reports need a font; the openssl
+# tool makes the TLS certificate on the first start beyond loopback.
+set(CPACK_DEBIAN_SERVER_PACKAGE_DEPENDS "libqt6sql6-sqlite, fonts-dejavu-core, openssl")
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_NAME neocloud-console)
 set(CPACK_DEBIAN_CONSOLE_DESCRIPTION "NeoCloud Box desktop console for GPU clouds")
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS
-    "libqt6sql6-sqlite, qt6-qpa-plugins, qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-templates, qml6-module-qtqml-workerscript, qml6-module-qtqml, qml6-module-qtqml-models")
+    "libqt6sql6-sqlite, openssl, qt6-qpa-plugins, qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-templates, qml6-module-qtqml-workerscript, qml6-module-qtqml, qml6-module-qtqml-models")
 include(CPack)

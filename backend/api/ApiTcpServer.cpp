@@ -3,6 +3,7 @@
 #include "core/Sockets.h"
 
 #include <QRegularExpression>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -36,11 +37,44 @@ ApiTcpServer::ApiTcpServer(qint64 maxBodyBytes, int idleTimeoutMs, QObject *pare
 {
 }
 
+void ApiTcpServer::setTls(const QSslConfiguration &configuration)
+{
+    m_tls = true;
+    m_tlsConfiguration = configuration;
+}
+
 void ApiTcpServer::incomingConnection(qintptr descriptor)
 {
-    QTcpSocket *socket = acceptConnection(this, descriptor, m_idleTimeoutMs);
-    if (!socket)
+    if (!m_tls) {
+        if (QTcpSocket *socket = acceptConnection(this, descriptor, m_idleTimeoutMs))
+            serve(socket);
         return;
+    }
+    auto *socket = new QSslSocket(this);
+    if (!adoptConnection(socket, descriptor, m_idleTimeoutMs)) {
+        delete socket;
+        return;
+    }
+    socket->setSslConfiguration(m_tlsConfiguration);
+    // Handed on once encrypted: addPendingConnection then signals QtHttpServer, which binds to
+    // pendingConnectionAvailable. A plain-HTTP client or a refused certificate ends here.
+    connect(socket, &QSslSocket::encrypted, this, [this, socket] { serve(socket); });
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, socket] {
+        if (!socket->isEncrypted()) {
+            ++m_failedHandshakes;
+            socket->abort();
+            socket->deleteLater();
+        }
+    });
+    connect(socket, &QAbstractSocket::disconnected, socket, [socket] {
+        if (!socket->isEncrypted())
+            socket->deleteLater();
+    });
+    socket->startServerEncryption();
+}
+
+void ApiTcpServer::serve(QTcpSocket *socket)
+{
 
     // Connected before QtHttpServer's own readyRead handler, so it sees each request's head
     // first. An announced body over the limit is answered 413 at once and the bytes that follow

@@ -64,9 +64,11 @@ HttpApi::HttpApi(AuthService &auth, HttpApiConfig config, QObject *parent)
 {
 }
 
-Result<quint16> HttpApi::start(const QHostAddress &address, quint16 port)
+Result<quint16> HttpApi::start(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls)
 {
     auto *tcp = new ApiTcpServer(m_config.maxBodyBytes, m_config.idleTimeoutMs, this);
+    if (tls)
+        tcp->setTls(*tls);
     if (!tcp->listen(address, port)) {
         const QString reason = tcp->errorString();
         delete tcp;
@@ -77,6 +79,7 @@ Result<quint16> HttpApi::start(const QHostAddress &address, quint16 port)
                                       .arg(reason));
     }
     bind(tcp);
+    m_tls = m_tls || tls.has_value();
     return tcp->serverPort();
 }
 
@@ -161,6 +164,8 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
         responder.writeHeader("Content-Type", response.contentType);
     for (const auto &[name, value] : commonHeaders())
         responder.writeHeader(name, value);
+    if (m_tls) // a browser that once came over TLS never falls back to plain HTTP for a year
+        responder.writeHeader("Strict-Transport-Security", "max-age=31536000");
     for (const auto &[name, value] : response.headers)
         responder.writeHeader(name, value);
     if (close)

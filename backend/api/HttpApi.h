@@ -9,6 +9,9 @@
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QSslConfiguration>
+
+#include <optional>
 
 namespace NeoCloud {
 
@@ -30,8 +33,10 @@ public:
     Router &router() { return m_router; }
     const Router &router() const { return m_router; }
 
-    // Listens on address:port (0 picks a free port) and returns the bound port.
-    Result<quint16> start(const QHostAddress &address, quint16 port);
+    // Listens on address:port (0 picks a free port) and returns the bound port; with `tls`,
+    // serves HTTPS only.
+    Result<quint16> start(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls = {});
+    bool servesTls() const { return m_tls; }
 
     // The full pipeline without a socket: used by handleRequest and by in-process callers.
     ApiResponse dispatch(ApiRequest request) const;
@@ -48,6 +53,7 @@ private:
     HttpApiConfig m_config;
     Router m_router;
     HttpStats m_stats;
+    bool m_tls = false;
 };
 
 } // namespace NeoCloud

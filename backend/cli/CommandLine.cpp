@@ -2,11 +2,14 @@
 
 #include <QUrl>
 
+#include "api/TlsIdentity.h"
 #include "core/Version.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStandardPaths>
+#include <QSysInfo>
 
 namespace NeoCloud {
 
@@ -25,6 +28,16 @@ void addCommonOptions(QCommandLineParser &parser, LabDefault lab)
     parser.addOption({QStringLiteral("listen"),
                       QStringLiteral("Serve the REST API on HOST:PORT (port 0 picks a free one)."),
                       QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080")});
+    parser.addOption({QStringLiteral("tls-cert"),
+                      QStringLiteral("Serve HTTPS with this PEM certificate (chain); needs --tls-key."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("tls-key"), QStringLiteral("The PEM private key of --tls-cert."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("tls"),
+                      QStringLiteral("Serve HTTPS on loopback too. Beyond loopback HTTPS is the rule: without --tls-cert a "
+                                     "certificate is made on first start and kept beside the database.")});
+    parser.addOption({QStringLiteral("insecure-http"),
+                      QStringLiteral("Serve plain HTTP beyond loopback (passwords and tokens travel in clear; a trusted "
+                                     "network or a TLS proxy in front only).")});
     parser.addOption({QStringLiteral("db"),
                       QStringLiteral("SQLite database file (default: under the app data folder)."),
                       QStringLiteral("PATH_OR_URL")});
@@ -98,6 +111,15 @@ Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDef
     if (!listen)
         return listen.error();
     options.listen = *listen;
+    options.transport.certificatePath = parser.value(QStringLiteral("tls-cert"));
+    options.transport.keyPath = parser.value(QStringLiteral("tls-key"));
+    options.transport.tls = parser.isSet(QStringLiteral("tls"));
+    options.transport.insecureHttp = parser.isSet(QStringLiteral("insecure-http"));
+    if (options.transport.certificatePath.isEmpty() != options.transport.keyPath.isEmpty())
+        return Error::badInput(QStringLiteral("invalid_tls"), QStringLiteral("--tls-cert and --tls-key go together."));
+    if (options.transport.insecureHttp && (options.transport.tls || !options.transport.certificatePath.isEmpty()))
+        return Error::badInput(QStringLiteral("conflicting_flags"),
+                               QStringLiteral("--insecure-http contradicts --tls and --tls-cert."));
     options.backend.databasePath = parser.value(QStringLiteral("db"));
     if (options.backend.databasePath.isEmpty()) {
         options.backend.databasePath =
@@ -149,8 +171,40 @@ Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDef
     return options;
 }
 
+Result<std::optional<TlsIdentity>> chooseTransport(const CommonOptions &options)
+{
+    const TransportOptions &t = options.transport;
+    const bool loopback = options.listen.host.isLoopback();
+    if (!t.certificatePath.isEmpty()) {
+        Result<TlsIdentity> given = loadTlsIdentity(t.certificatePath, t.keyPath);
+        if (!given)
+            return given.error();
+        return std::optional<TlsIdentity>(*given);
+    }
+    if (t.insecureHttp || (loopback && !t.tls))
+        return std::optional<TlsIdentity>();
+    // The certificate lives with the data it protects, so a restart keeps the fingerprint
+    // users have already accepted.
+    const QString dir = QFileInfo(options.backend.databasePath).absoluteDir().filePath(QStringLiteral("tls"));
+    QStringList names{QSysInfo::machineHostName(), QStringLiteral("localhost"), QStringLiteral("127.0.0.1")};
+    const QHostAddress host = options.listen.host;
+    if (host != QHostAddress::Any && host != QHostAddress::AnyIPv4 && host != QHostAddress::AnyIPv6 && !names.contains(host.toString()))
+        names << host.toString();
+    names.removeAll(QString());
+    names.removeDuplicates();
+    Result<TlsIdentity> identity = ensureTlsIdentity(dir, names);
+    if (!identity)
+        return identity.error();
+    return std::optional<TlsIdentity>(*identity);
+}
+
 Result<std::unique_ptr<Backend>> startBackend(const CommonOptions &options)
 {
+    Result<std::optional<TlsIdentity>> transport = chooseTransport(options);
+    if (!transport) {
+        qCCritical(lcMain, "%s", qUtf8Printable(transport.error().message));
+        return transport.error();
+    }
     Result<std::unique_ptr<Backend>> backend = Backend::create(options.backend);
     if (!backend) {
         qCCritical(lcMain, "cannot open the store: %s", qUtf8Printable(backend.error().message));
@@ -161,7 +215,10 @@ Result<std::unique_ptr<Backend>> startBackend(const CommonOptions &options)
                           "(shown once; set NEOCLOUD_ADMIN_PASSWORD to choose it)",
                   qUtf8Printable(password));
     }
-    const Result<quint16> port = backend.value()->listen(options.listen.host, options.listen.port);
+    const std::optional<TlsIdentity> &tls = *transport;
+    const Result<quint16> port = backend.value()->listen(
+        options.listen.host, options.listen.port,
+        tls ? std::optional<QSslConfiguration>(tls->configuration) : std::nullopt);
     if (!port) {
         qCCritical(lcMain, "%s", qUtf8Printable(port.error().message));
         return port.error();
@@ -169,9 +226,17 @@ Result<std::unique_ptr<Backend>> startBackend(const CommonOptions &options)
     const QString host = options.listen.host.protocol() == QAbstractSocket::IPv6Protocol
         ? QLatin1Char('[') + options.listen.host.toString() + QLatin1Char(']')
         : options.listen.host.toString();
-    qCInfo(lcMain, "NeoCloud Box %s serving http://%s:%u/api/v1 (store: %s)",
-           productVersion.data(), qUtf8Printable(host), *port,
+    qCInfo(lcMain, "NeoCloud Box %s serving %s://%s:%u/api/v1 (store: %s)",
+           productVersion.data(), tls ? "https" : "http", qUtf8Printable(host), *port,
            qUtf8Printable(options.backend.databasePath));
+    if (tls) {
+        qCInfo(lcMain, "TLS certificate %s%s, SHA-256 fingerprint %s (check it when a browser asks)",
+               qUtf8Printable(tls->certificatePath), tls->generated ? " (made now)" : "",
+               qUtf8Printable(tls->fingerprint));
+    } else if (!options.listen.host.isLoopback()) {
+        qCWarning(lcMain, "--insecure-http: serving plain HTTP beyond loopback; passwords and tokens cross "
+                          "the network in clear");
+    }
     return backend;
 }
 

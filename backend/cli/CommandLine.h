@@ -21,10 +21,20 @@ enum class LabDefault { On, Off };
 // Adds the shared options to a parser; executables add their own before parsing.
 void addCommonOptions(QCommandLineParser &parser, LabDefault lab);
 
+// How the API is served. Beyond loopback it is HTTPS unless the operator insists otherwise.
+struct TransportOptions
+{
+    QString certificatePath; // --tls-cert and --tls-key: the operator's own certificate
+    QString keyPath;
+    bool tls = false;          // --tls: HTTPS on loopback too (a generated certificate if none given)
+    bool insecureHttp = false; // --insecure-http: plain HTTP beyond loopback, with a warning
+};
+
 struct CommonOptions
 {
     BackendConfig backend;
     ListenAddress listen;
+    TransportOptions transport;
 };
 
 // Reads the shared options after parser.process(). The default database lives under

@@ -9,10 +9,17 @@ namespace NeoCloud {
 QTcpSocket *acceptConnection(QTcpServer *server, qintptr descriptor, int idleTimeoutMs)
 {
     auto *socket = new QTcpSocket(server);
-    if (!socket->setSocketDescriptor(descriptor)) {
+    if (!adoptConnection(socket, descriptor, idleTimeoutMs)) {
         delete socket;
         return nullptr;
     }
+    return socket;
+}
+
+bool adoptConnection(QTcpSocket *socket, qintptr descriptor, int idleTimeoutMs)
+{
+    if (!socket->setSocketDescriptor(descriptor))
+        return false;
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     auto *idle = new QTimer(socket);
     idle->setSingleShot(true);
@@ -21,7 +28,7 @@ QTcpSocket *acceptConnection(QTcpServer *server, qintptr descriptor, int idleTim
     QObject::connect(socket, &QTcpSocket::readyRead, idle, qOverload<>(&QTimer::start));
     QObject::connect(socket, &QTcpSocket::bytesWritten, idle, qOverload<>(&QTimer::start));
     idle->start();
-    return socket;
+    return true;
 }
 
 } // namespace NeoCloud

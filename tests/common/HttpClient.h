@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QTimer>
 
 namespace NeoCloud::Testing {
@@ -28,6 +29,9 @@ public:
     explicit HttpClient(const QString &baseUrl) : m_base(baseUrl) { }
 
     void setToken(const QString &token) { m_token = token; }
+    // For https bases: trust exactly this certificate (a self-signed server's own), hostname
+    // checked as usual.
+    void trustOnly(const QSslCertificate &certificate) { m_trusted = {certificate}; }
     // Sent as the Authorization header instead of "Bearer <token>" ("Api-Token ...", "Basic ...").
     void setAuthorization(const QByteArray &value) { m_authorization = value; }
 
@@ -37,6 +41,11 @@ public:
     {
         QNetworkRequest request(QUrl(m_base + path));
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+        if (!m_trusted.isEmpty()) {
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.setCaCertificates(m_trusted);
+            request.setSslConfiguration(tls);
+        }
         const QString bearer = token == QLatin1String("<default>") ? m_token : token;
         if (!bearer.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
@@ -67,6 +76,7 @@ public:
 private:
     QString m_base;
     QString m_token;
+    QList<QSslCertificate> m_trusted;
     QByteArray m_authorization;
     QNetworkAccessManager m_manager;
 };

@@ -11,6 +11,7 @@ class AuditLog;
 class Catalog;
 class CommissioningService;
 class AuthService;
+class LoginThrottle;
 class CapacityService;
 class Database;
 class DiscoveryService;
@@ -25,7 +26,7 @@ class TenantService;
 
 void registerSystemRoutes(Router &router, const Database &database);
 void registerCatalogRoutes(Router &router, const Catalog &catalog);
-void registerAuthRoutes(Router &router, AuthService &auth);
+void registerAuthRoutes(Router &router, AuthService &auth, LoginThrottle &throttle);
 void registerInventoryRoutes(Router &router, InventoryService &inventory);
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);
 void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
