@@ -177,25 +177,29 @@ void registerCapacityRoutes(Router &router, CapacityService &capacity)
 
 void registerMetricsRoute(Router &router, MetricsService &metrics, AuthService &auth, const QString &scrapeToken)
 {
-    // GET /metrics -> Prometheus text exposition 0.0.4. Public when no scrape token is set (the
-    // server listens on loopback unless told otherwise); with one, a request must carry it, or an
-    // operator's login token, as "Authorization: Bearer ...".
+    // GET /metrics -> Prometheus text exposition 0.0.4. It names tenants, so it is not for
+    // everyone: a request carries the scrape token or an operator's login token as "Authorization:
+    // Bearer ...". Without a scrape token configured, a request with no token at all is let in
+    // from loopback only (a scraper on the same host); a tenant's token is refused anywhere.
     const QByteArray expected = QCryptographicHash::hash(scrapeToken.toUtf8(), QCryptographicHash::Sha256);
     router.add(HttpMethod::Get, QStringLiteral("/metrics"), Access::Public, [&metrics, &auth, scrapeToken, expected](const ApiRequest &request) {
-        if (!scrapeToken.isEmpty()) {
-            const QByteArray header = request.headers.value("authorization");
-            const QByteArray scheme = "Bearer ";
-            const QByteArray presented = header.startsWith(scheme) ? header.mid(scheme.size()).trimmed() : QByteArray();
-            // Compared as hashes, so the time taken says nothing about how much of the token matched.
-            const bool scraper = QCryptographicHash::hash(presented, QCryptographicHash::Sha256) == expected;
-            if (!scraper) {
-                const auto user = auth.authenticate(QString::fromUtf8(presented));
-                if (!user)
-                    return ApiResponse::error(user.error());
-                if (user->role != Role::OperatorAdmin && user->role != Role::OperatorViewer)
-                    return ApiResponse::error({ErrorKind::Forbidden, QStringLiteral("forbidden"),
-                                               QStringLiteral("Only the scrape token or an operator may read /metrics."), {}});
-            }
+        const QByteArray header = request.headers.value("authorization");
+        const QByteArray scheme = "Bearer ";
+        const QByteArray presented = header.startsWith(scheme) ? header.mid(scheme.size()).trimmed() : QByteArray();
+        const bool localWithoutToken = header.isEmpty() && scrapeToken.isEmpty() && request.remoteAddress.isLoopback();
+        // Compared as hashes, so the time taken says nothing about how much of the token matched.
+        const bool scraper = !scrapeToken.isEmpty() && QCryptographicHash::hash(presented, QCryptographicHash::Sha256) == expected;
+        if (!localWithoutToken && !scraper) {
+            if (header.isEmpty())
+                return ApiResponse::error({ErrorKind::Unauthorized, QStringLiteral("missing_token"),
+                                           QStringLiteral("/metrics needs the scrape token (NEOCLOUD_METRICS_TOKEN) or an "
+                                                          "operator's login token beyond loopback."), {}});
+            const auto user = auth.authenticate(QString::fromUtf8(presented));
+            if (!user)
+                return ApiResponse::error(user.error());
+            if (user->role != Role::OperatorAdmin && user->role != Role::OperatorViewer)
+                return ApiResponse::error({ErrorKind::Forbidden, QStringLiteral("forbidden"),
+                                           QStringLiteral("Only the scrape token or an operator may read /metrics."), {}});
         }
         return ApiResponse{200, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8", {}};
     });
