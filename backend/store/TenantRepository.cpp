@@ -39,6 +39,29 @@ Tenant tenantFrom(const QSqlQuery &q)
     return t;
 }
 
+// The columns an edit may change, bound in this order by INSERT and UPDATE alike, so a new column
+// is added in one place.
+const QStringList editableColumns{
+    QStringLiteral("display_name"),       QStringLiteral("contact_email"),     QStringLiteral("state"),
+    QStringLiteral("quota_capacity_bytes"), QStringLiteral("quota_gpus"),      QStringLiteral("quota_max_services"),
+    QStringLiteral("qos_bandwidth_mbps"), QStringLiteral("qos_iops"),          QStringLiteral("encryption_state"),
+    QStringLiteral("encryption_key_version"), QStringLiteral("encryption_changed_at")};
+
+void bindEditable(QSqlQuery &q, const Tenant &t)
+{
+    q.addBindValue(text(t.displayName));
+    q.addBindValue(text(t.contactEmail));
+    q.addBindValue(toString(t.state));
+    q.addBindValue(t.quotas.capacityBytes);
+    q.addBindValue(t.quotas.gpus);
+    q.addBindValue(t.quotas.maxServices);
+    q.addBindValue(t.quotas.bandwidthMBps);
+    q.addBindValue(t.quotas.iops);
+    q.addBindValue(text(t.encryption.state));
+    q.addBindValue(t.encryption.keyVersion);
+    q.addBindValue(nullable(t.encryption.changedAt));
+}
+
 QString clientsJson(const QStringList &clients)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(clients)).toJson(QJsonDocument::Compact));
@@ -50,24 +73,12 @@ Status TenantRepository::insert(const Tenant &t)
 {
     return m_db.transaction([&]() -> Status {
         QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("INSERT INTO tenants (id, name, display_name, contact_email, state, created_at, "
-                                 "quota_capacity_bytes, quota_gpus, quota_max_services, qos_bandwidth_mbps, qos_iops, "
-                                 "encryption_state, encryption_key_version, encryption_changed_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(QStringLiteral("INSERT INTO tenants (id, name, created_at, %1) VALUES (?, ?, ?%2)")
+                      .arg(editableColumns.join(QStringLiteral(", ")), QStringLiteral(", ?").repeated(editableColumns.size())));
         q.addBindValue(text(t.id));
         q.addBindValue(text(t.name));
-        q.addBindValue(text(t.displayName));
-        q.addBindValue(text(t.contactEmail));
-        q.addBindValue(toString(t.state));
         q.addBindValue(text(t.createdAt));
-        q.addBindValue(t.quotas.capacityBytes);
-        q.addBindValue(t.quotas.gpus);
-        q.addBindValue(t.quotas.maxServices);
-        q.addBindValue(t.quotas.bandwidthMBps);
-        q.addBindValue(t.quotas.iops);
-        q.addBindValue(text(t.encryption.state));
-        q.addBindValue(t.encryption.keyVersion);
-        q.addBindValue(nullable(t.encryption.changedAt));
+        bindEditable(q, t);
         if (Status s = exec(q, QStringLiteral("add tenant '%1'").arg(t.name)); !s)
             return s;
         QSqlQuery n(m_db.connection());
@@ -88,20 +99,8 @@ Status TenantRepository::update(const Tenant &t)
 {
     return m_db.transaction([&]() -> Status {
         QSqlQuery q(m_db.connection());
-        q.prepare(QStringLiteral("UPDATE tenants SET display_name = ?, contact_email = ?, state = ?, quota_capacity_bytes = ?, "
-                                 "quota_gpus = ?, quota_max_services = ?, qos_bandwidth_mbps = ?, qos_iops = ?, "
-                                 "encryption_state = ?, encryption_key_version = ?, encryption_changed_at = ? WHERE id = ?"));
-        q.addBindValue(text(t.displayName));
-        q.addBindValue(text(t.contactEmail));
-        q.addBindValue(toString(t.state));
-        q.addBindValue(t.quotas.capacityBytes);
-        q.addBindValue(t.quotas.gpus);
-        q.addBindValue(t.quotas.maxServices);
-        q.addBindValue(t.quotas.bandwidthMBps);
-        q.addBindValue(t.quotas.iops);
-        q.addBindValue(text(t.encryption.state));
-        q.addBindValue(t.encryption.keyVersion);
-        q.addBindValue(nullable(t.encryption.changedAt));
+        q.prepare(QStringLiteral("UPDATE tenants SET %1 = ? WHERE id = ?").arg(editableColumns.join(QStringLiteral(" = ?, "))));
+        bindEditable(q, t);
         q.addBindValue(text(t.id));
         if (Status s = exec(q, QStringLiteral("update tenant '%1'").arg(t.name)); !s)
             return s;
