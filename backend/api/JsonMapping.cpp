@@ -100,8 +100,10 @@ QJsonObject toJson(const AuditEntry &a)
 
 QJsonObject toJson(const User &u)
 {
-    return {{Key::username, u.username}, {Key::role, toString(u.role)},
-            {Key::tenantId, nullIfEmpty(u.tenantId)}};
+    QJsonObject out{{Key::username, u.username}, {Key::role, toString(u.role)}, {Key::tenantId, nullIfEmpty(u.tenantId)}};
+    if (u.viewingAs)
+        out.insert(Key::viewingAs, true);
+    return out;
 }
 
 QJsonObject toJson(const Tenant &t)

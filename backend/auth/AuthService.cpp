@@ -98,6 +98,26 @@ Result<User> AuthService::authenticate(const QString &bearerToken) const
     return m_users.userForToken(PasswordHasher::tokenHash(bearerToken), nowIso());
 }
 
+Result<LoginSession> AuthService::viewAsTenant(const User &operatorUser, const QString &tenantId, int ttlSeconds)
+{
+    if ((operatorUser.role != Role::OperatorAdmin && operatorUser.role != Role::OperatorViewer) || operatorUser.viewingAs)
+        return Error{ErrorKind::Forbidden, QStringLiteral("forbidden"), QStringLiteral("Only operators may view as a tenant."), {}};
+    LoginSession session;
+    session.token = PasswordHasher::randomSecret(32);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    session.expiresAt = toIsoTime(now.addSecs(qBound(60, ttlSeconds, m_tokenTtlSeconds)));
+    session.user = operatorUser;
+    session.user.role = Role::TenantViewer;
+    session.user.tenantId = tenantId;
+    session.user.viewingAs = true;
+    const Status stored = m_users.insertToken(PasswordHasher::tokenHash(session.token), operatorUser.id, toIsoTime(now),
+                                              session.expiresAt, tenantId);
+    m_audit.record(operatorUser.username, QStringLiteral("auth.view-as"), tenantId, stored);
+    if (!stored)
+        return stored.error();
+    return session;
+}
+
 Status AuthService::logout(const QString &bearerToken, const User &user)
 {
     const Status revoked = m_users.revokeToken(PasswordHasher::tokenHash(bearerToken), nowIso());

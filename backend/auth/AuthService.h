@@ -34,6 +34,11 @@ public:
     Result<User> authenticate(const QString &bearerToken) const;
     Status logout(const QString &bearerToken, const User &user);
 
+    // A short-lived token with which `operatorUser` sees `tenantId` as its tenant viewers do
+    // ("view as tenant", for the portal and demos). Only operators get one; the caller checks
+    // that the tenant exists.
+    Result<LoginSession> viewAsTenant(const User &operatorUser, const QString &tenantId, int ttlSeconds = 900);
+
     // A user of a tenant (tenant-admin or tenant-viewer), password hashed with Argon2id.
     Result<User> createTenantUser(const QString &tenantId, const QString &username, const QString &password, Role role,
                                   const QString &by);

@@ -92,6 +92,7 @@ struct User
     Role role = Role::OperatorViewer;
     QString tenantId; // empty for operators
     QString createdAt;
+    bool viewingAs = false; // an operator's "view as tenant" token: a tenant viewer for this session
 };
 
 } // namespace NeoCloud

@@ -477,11 +477,21 @@ Migration v12()
     }};
 }
 
+Migration v14()
+{
+    // "View as tenant": a login token an operator gets to look at one tenant through that
+    // tenant's eyes (tenant-viewer, read-only, short-lived). It stays the operator's token, so
+    // it is audited under their name and goes with their account; it goes with the tenant too.
+    return {14, QStringLiteral("tokens that view as a tenant"), {
+        QStringLiteral("ALTER TABLE tokens ADD COLUMN view_tenant_id TEXT REFERENCES tenants(id) ON DELETE CASCADE"),
+    }};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v11(), v12()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v11(), v12(), v14()};
     return all;
 }
 

@@ -77,22 +77,23 @@ Result<QList<User>> UserRepository::listByTenant(const QString &tenantId) const
 }
 
 Status UserRepository::insertToken(const QString &tokenHash, const QString &userId,
-                                   const QString &createdAt, const QString &expiresAt)
+                                   const QString &createdAt, const QString &expiresAt, const QString &viewTenantId)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO tokens (token_hash, user_id, created_at, expires_at) "
-                             "VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO tokens (token_hash, user_id, created_at, expires_at, view_tenant_id) "
+                             "VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(text(tokenHash));
     q.addBindValue(text(userId));
     q.addBindValue(text(createdAt));
     q.addBindValue(text(expiresAt));
+    q.addBindValue(nullable(viewTenantId));
     return exec(q, QStringLiteral("store a token"));
 }
 
 Result<User> UserRepository::userForToken(const QString &tokenHash, const QString &now) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT u.id, u.username, u.role, u.tenant_id, u.created_at "
+    q.prepare(QStringLiteral("SELECT u.id, u.username, u.role, u.tenant_id, u.created_at, t.view_tenant_id "
                              "FROM tokens t JOIN users u ON u.id = t.user_id "
                              "WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?"));
     q.addBindValue(text(tokenHash));
@@ -101,7 +102,14 @@ Result<User> UserRepository::userForToken(const QString &tokenHash, const QStrin
         return s.error();
     if (!q.next())
         return badToken();
-    return userFrom(q, 0);
+    User user = userFrom(q, 0);
+    if (const QString viewed = q.value(5).toString(); !viewed.isEmpty()) {
+        // An operator looking through a tenant's eyes has exactly a tenant viewer's rights.
+        user.role = Role::TenantViewer;
+        user.tenantId = viewed;
+        user.viewingAs = true;
+    }
+    return user;
 }
 
 Status UserRepository::revokeToken(const QString &tokenHash, const QString &now)

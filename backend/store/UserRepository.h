@@ -24,8 +24,9 @@ public:
     Result<int> count() const;
     Result<QList<User>> listByTenant(const QString &tenantId) const;
 
+    // `viewTenantId`: the token views as that tenant (a tenant viewer's rights), for operators.
     Status insertToken(const QString &tokenHash, const QString &userId, const QString &createdAt,
-                       const QString &expiresAt);
+                       const QString &expiresAt, const QString &viewTenantId = {});
     // The user of a token that is neither expired (at `now`) nor revoked.
     Result<User> userForToken(const QString &tokenHash, const QString &now) const;
     Status revokeToken(const QString &tokenHash, const QString &now);

@@ -77,6 +77,7 @@ const QList<RouteCase> &table()
         {"GET", QStringLiteral("/api/v1/jobs/{id}"), Scope::Tenant, {}, {}},
         // Operators only.
         {"POST", QStringLiteral("/api/v1/tenants"), Scope::Operators, R"({"name":"intruder"})", {}},
+        {"POST", QStringLiteral("/api/v1/tenants/{id}/view-token"), Scope::Operators, {}, {}},
         {"PATCH", QStringLiteral("/api/v1/tenants/{id}"), Scope::Operators, R"({"displayName":"owned"})", {}},
         {"DELETE", QStringLiteral("/api/v1/tenants/{id}"), Scope::Operators, {}, {}},
         {"GET", QStringLiteral("/api/v1/tenancy/settings"), Scope::Operators, {}, {}},
@@ -153,6 +154,7 @@ class TestRouteIsolation : public QObject
     QString m_acmeAdminToken;
     QString m_acmeViewerToken;
     QString m_nocToken;
+    QString m_viewAsAcmeToken;
 
     QString login(const QString &user, const QString &password)
     {
@@ -294,7 +296,13 @@ private Q_SLOTS:
         m_acmeAdminToken = login(m_acme.admin, QStringLiteral("acme-admin-long-password"));
         m_acmeViewerToken = login(QStringLiteral("acme-viewer"), QStringLiteral("acme-viewer-long-password"));
         m_nocToken = login(QStringLiteral("noc"), QStringLiteral("noc-long-password"));
-        QVERIFY(!m_acmeAdminToken.isEmpty() && !m_acmeViewerToken.isEmpty() && !m_nocToken.isEmpty());
+        // An operator viewer looks at acme through its viewers' eyes.
+        HttpClient operatorViewer(m_port);
+        operatorViewer.setToken(m_nocToken);
+        const HttpAnswer viewAs = operatorViewer.post(QStringLiteral("/api/v1/tenants/%1/view-token").arg(m_acme.id), {});
+        QCOMPARE(viewAs.status, 201);
+        m_viewAsAcmeToken = viewAs.json.value(QLatin1String("token")).toString();
+        QVERIFY(!m_acmeAdminToken.isEmpty() && !m_acmeViewerToken.isEmpty() && !m_nocToken.isEmpty() && !m_viewAsAcmeToken.isEmpty());
     }
 
     void everyRouteHasARowAndEveryRowARoute()
@@ -340,14 +348,15 @@ private Q_SLOTS:
         QTest::addColumn<QString>("who");
         QTest::newRow("tenant-admin") << QStringLiteral("admin");
         QTest::newRow("tenant-viewer") << QStringLiteral("viewer");
+        QTest::newRow("operator viewing as the tenant") << QStringLiteral("view-as");
     }
 
     void tenantUsersReachOnlyTheirOwnTenant()
     {
         QFETCH(QString, who);
-        const bool viewer = who == QLatin1String("viewer");
+        const bool viewer = who != QLatin1String("admin");
         HttpClient acme(m_port);
-        acme.setToken(viewer ? m_acmeViewerToken : m_acmeAdminToken);
+        acme.setToken(who == QLatin1String("admin") ? m_acmeAdminToken : who == QLatin1String("viewer") ? m_acmeViewerToken : m_viewAsAcmeToken);
         const QByteArray before = globexState();
         for (const RouteCase &c : table()) {
             if (c.pattern == QLatin1String("/api/v1/auth/logout"))
@@ -445,6 +454,32 @@ private Q_SLOTS:
         }
         QCOMPARE(acme.get(QStringLiteral("/api/v1/tenants")).json.value(QLatin1String("total")).toInt(), 1);
         QCOMPARE(acme.get(QStringLiteral("/api/v1/health/matrix")).json.value(QLatin1String("tenants")).toArray().size(), 1);
+    }
+
+    void viewingAsATenantIsATenantViewersSession()
+    {
+        HttpClient viewAs(m_port);
+        viewAs.setToken(m_viewAsAcmeToken);
+        const QJsonObject me = viewAs.get(QStringLiteral("/api/v1/auth/me")).json;
+        QCOMPARE(me.value(QLatin1String("role")).toString(), QStringLiteral("tenant-viewer"));
+        QCOMPARE(me.value(QLatin1String("tenantId")).toString(), m_acme.id);
+        QCOMPARE(me.value(QLatin1String("username")).toString(), QStringLiteral("noc")); // audited as the operator
+        QVERIFY(me.value(QLatin1String("viewingAs")).toBool());
+        // It cannot be widened: no view token from a view token, no operator route.
+        QCOMPARE(viewAs.post(QStringLiteral("/api/v1/tenants/%1/view-token").arg(m_acme.id), {}).status, 403);
+        QCOMPARE(viewAs.get(QStringLiteral("/api/v1/devices")).status, 403);
+        // Short-lived: it expires long before a login session does.
+        HttpClient noc(m_port);
+        noc.setToken(m_nocToken);
+        const HttpAnswer issued = noc.post(QStringLiteral("/api/v1/tenants/%1/view-token").arg(m_acme.id), {});
+        const QDateTime expires = QDateTime::fromString(issued.json.value(QLatin1String("expiresAt")).toString(), Qt::ISODate);
+        QVERIFY(expires.isValid());
+        QVERIFY(expires <= QDateTime::currentDateTimeUtc().addSecs(15 * 60 + 5));
+        // Unknown tenants get none; a tenant's own users get none either.
+        QCOMPARE(noc.post(QStringLiteral("/api/v1/tenants/tnt-0000000000000000/view-token"), {}).status, 404);
+        HttpClient acme(m_port);
+        acme.setToken(m_acmeAdminToken);
+        QCOMPARE(acme.post(QStringLiteral("/api/v1/tenants/%1/view-token").arg(m_acme.id), {}).status, 403);
     }
 
     void logoutEndsOnlyThatSession()

@@ -41,6 +41,22 @@ QJsonObject issuedJson(const IssuedKey &issued)
 
 void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys)
 {
+    // POST /api/v1/tenants/{id}/view-token -> 201 {token, expiresAt, user}: an operator's short-lived
+    // token that sees this tenant as its tenant viewers do ("view as tenant").
+    router.add(HttpMethod::Post, QStringLiteral("/api/v1/tenants/{id}/view-token"), Access::Operator,
+               [&tenants, &auth](const ApiRequest &request) {
+                   const auto tenant = tenants.get(request.param(QStringLiteral("id")));
+                   if (!tenant)
+                       return ApiResponse::error(tenant.error());
+                   const auto session = auth.viewAsTenant(*request.user, tenant->id);
+                   if (!session)
+                       return ApiResponse::error(session.error());
+                   return ApiResponse::json({{Key::token, session->token},
+                                             {Key::expiresAt, session->expiresAt},
+                                             {Key::user, toJson(session->user)}},
+                                            201);
+               });
+
     // GET /api/v1/tenants?limit=&offset= -> {items: [tenant], total}; a tenant's user sees only its own
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/tenants"), Access::Authenticated, [&tenants](const ApiRequest &request) {
         const auto paging = readPaging(request);
