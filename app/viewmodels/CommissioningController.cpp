@@ -2,16 +2,19 @@
 
 #include "commissioning/AsBuilt.h"
 #include "commissioning/CommissioningService.h"
+#include "api/JsonKeys.h"
 #include "core/Time.h"
 #include "discovery/DiscoveryService.h"
 #include "domain/Enums.h"
 #include "lab/LabService.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QUrl>
 
 namespace NeoCloud {
@@ -67,7 +70,7 @@ QDateTime CommissioningController::runAt() const
     return m_job.id.isEmpty() ? QDateTime() : fromIsoTime(m_job.createdAt).toLocalTime();
 }
 
-QString CommissioningController::runError() const { return m_job.result.value(QLatin1String("error")).toString(); }
+QString CommissioningController::runError() const { return m_job.result.value(Key::error).toString(); }
 
 void CommissioningController::loadNewest()
 {
@@ -184,8 +187,22 @@ bool CommissioningController::importPlan(const QString &format, const QStringLis
         return refuse(Error::badInput(QStringLiteral("invalid_enum"), tr("The plan's format is json, netbox or csv."), QStringLiteral("format")));
     if (files.isEmpty())
         return refuse(Error::badInput(QStringLiteral("missing_field"), tr("Choose the plan's file(s)."), QStringLiteral("files")));
+    // A folder stands for the files of the form in it (a CSV set, a NetBox export).
+    QStringList paths;
     for (const QString &file : files) {
-        QFile in(localPath(file));
+        const QFileInfo info(localPath(file));
+        if (!info.isDir()) {
+            paths << info.filePath();
+            continue;
+        }
+        const QStringList pattern{upload.format == PlanFormat::Csv ? QStringLiteral("*.csv") : QStringLiteral("*.json")};
+        for (const QFileInfo &inside : QDir(info.filePath()).entryInfoList(pattern, QDir::Files, QDir::Name))
+            paths << inside.filePath();
+    }
+    if (paths.isEmpty())
+        return refuse(Error::badInput(QStringLiteral("missing_field"), tr("The folder holds no plan files."), QStringLiteral("files")));
+    for (const QString &path : std::as_const(paths)) {
+        QFile in(path);
         if (!in.open(QIODevice::ReadOnly))
             return refuse(Error::badInput(QStringLiteral("unreadable_file"), tr("Cannot read %1: %2").arg(in.fileName(), in.errorString()),
                                           QStringLiteral("files")));
@@ -215,7 +232,7 @@ bool CommissioningController::startRun()
 {
     if (m_plan.id.isEmpty())
         return refuse(Error::badInput(QStringLiteral("missing_field"), tr("Import a plan first."), QStringLiteral("planId")));
-    const auto job = m_service.startRun(QJsonObject{{QStringLiteral("planId"), m_plan.id}}, consoleUser);
+    const auto job = m_service.startRun(QJsonObject{{Key::planId, m_plan.id}}, consoleUser);
     if (!job)
         return refuse(job.error());
     setLastError({});
@@ -249,6 +266,15 @@ bool CommissioningController::saveReport(const QString &file, const QString &eng
     m_verification.clear();
     Q_EMIT reportChanged();
     return true;
+}
+
+QString CommissioningController::suggestedReportPath(const QString &format) const
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = QStringLiteral("handover-%1-%2.%3")
+                             .arg(m_plan.site.isEmpty() ? QStringLiteral("site") : m_plan.site,
+                                  QDate::currentDate().toString(Qt::ISODate), format == QLatin1String("html") ? format : QStringLiteral("pdf"));
+    return QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(name);
 }
 
 bool CommissioningController::verifyReport(const QString &file)

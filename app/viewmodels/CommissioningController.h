@@ -113,6 +113,8 @@ public:
     // Issues a report of the shown run and writes it to `file` (a path or file: URL): PDF when
     // the name ends in .pdf, else HTML.
     Q_INVOKABLE bool saveReport(const QString &file, const QString &engineer = {}, const QString &customer = {});
+    // Where to save a report by default: the documents folder, named after the site and the day.
+    Q_INVOKABLE QString suggestedReportPath(const QString &format) const;
     // Checks a handed-over report: an HTML file by its own SHA-256, else (a PDF) the stored
     // data of the report last saved here against the SHA-256 printed in it.
     Q_INVOKABLE bool verifyReport(const QString &file);

@@ -17,7 +17,7 @@ class FindingListModel : public NeoCloud::ReadListModel
     QML_ELEMENT
     QML_UNCREATABLE("FindingListModel is provided by CommissioningController.")
 
-    // "all", "fail", "pass" or "waived".
+    // "all", "fail" (the default), "pass" or "waived".
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
     Q_PROPERTY(int failCount READ failCount NOTIFY countsChanged)
     Q_PROPERTY(int passCount READ passCount NOTIFY countsChanged)
@@ -81,7 +81,7 @@ private:
     QList<Finding> m_all;
     QList<Finding> m_rows; // m_all filtered and ordered by rack, device, check
     QHash<QString, QString> m_rackOfDevice;
-    QString m_filter = QStringLiteral("all");
+    QString m_filter = QStringLiteral("fail"); // what an engineer works through first
 };
 
 } // namespace NeoCloud
