@@ -28,6 +28,7 @@ Item {
 
     RackElevationItem {
         id: racks
+        objectName: "rackElevations"
         anchors.fill: parent
         anchors.bottomMargin: scrollBar.visible ? scrollBar.height : 0
         topology: pane.topology
