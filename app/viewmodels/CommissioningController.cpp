@@ -112,7 +112,8 @@ void CommissioningController::showRun(const QString &runId)
     m_changeCount = view->run.previousRunId.isEmpty() ? -1 : int(view->run.changes.size());
     // Racks by the plan; a device the plan does not know (unexpected) where it was found.
     QHash<QString, QString> rackOf;
-    for (const BuiltDevice &d : asBuiltFromJson(view->run.snapshot).devices)
+    const AsBuilt built = asBuiltFromJson(view->run.snapshot);
+    for (const BuiltDevice &d : built.devices)
         rackOf.insert(d.name, d.rack);
     for (const PlanDevice &d : std::as_const(m_plan.devices))
         if (!d.rack.isEmpty())

@@ -105,8 +105,9 @@ bool FindingListModel::accepts(const Finding &finding) const
 void FindingListModel::show(Result<QList<Finding>> findings, const QHash<QString, QString> &rackOfDevice)
 {
     m_rackOfDevice = rackOfDevice;
+    const QString error = findings ? QString() : findings.error().message;
     m_all = findings ? std::move(findings).value() : QList<Finding>();
-    setLastError(findings ? QString() : findings.error().message);
+    setLastError(error);
     refilter();
     Q_EMIT countsChanged();
 }
