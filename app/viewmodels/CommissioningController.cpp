@@ -51,6 +51,8 @@ CommissioningController::CommissioningController(CommissioningService &service, 
         showRun(job.id);
         Q_EMIT runFinished(job.state == JobState::Succeeded || job.state == JobState::Partial);
     });
+    // A waiver given or taken back in the panel changes which devices are marked.
+    connect(&m_findings, &FindingListModel::countsChanged, this, &CommissioningController::updateMarks);
     loadNewest();
 }
 
@@ -95,7 +97,6 @@ bool CommissioningController::showPlan(const QString &planId)
     m_findings.show(QList<Finding>(), {});
     m_selected.showRun({}, m_plan.id);
     clearReport();
-    updateMarks();
     Q_EMIT planChanged();
     Q_EMIT runChanged();
     return true;
@@ -118,10 +119,9 @@ void CommissioningController::showRun(const QString &runId)
     for (const PlanDevice &d : std::as_const(m_plan.devices))
         if (!d.rack.isEmpty())
             rackOf.insert(d.name, d.rack);
-    m_findings.show(view->findings, rackOf);
+    m_findings.show(view->findings, rackOf); // marks follow its counts
     m_selected.showRun(view->job.id, m_plan.id);
     clearReport();
-    updateMarks();
     Q_EMIT runChanged();
 }
 

@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSet>
+#include <QSignalSpy>
 #include <QStandardPaths>
 
 using namespace NeoCloud;
