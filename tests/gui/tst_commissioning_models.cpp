@@ -246,6 +246,14 @@ private Q_SLOTS:
         QVERIFY(bytes.contains("Ada Field"));
         QVERIFY(m_controller->verifyReport(html));
         QCOMPARE(m_controller->verification(), QStringLiteral("verified"));
+        // Saved again unchanged: the same report, not a second one.
+        const QString firstReport = m_controller->reportId();
+        const QString again = m_dir.filePath(QStringLiteral("handover-again.html"));
+        QVERIFY(m_controller->saveReport(again, QStringLiteral("Ada Field"), QStringLiteral("Acme DC")));
+        QCOMPARE(m_controller->reportId(), firstReport);
+        QFile againFile(again);
+        QVERIFY(againFile.open(QIODevice::ReadOnly));
+        QCOMPARE(againFile.readAll(), bytes);
 
         // One byte changed and the file no longer matches any report.
         QVERIFY(writeFile(html, QByteArray(bytes).replace("Ada Field", "Ada Fielt")));
