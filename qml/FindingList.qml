@@ -1,5 +1,6 @@
-// The run's findings, filtered by status and grouped by rack (a section per rack); a row is a
-// large touch target that selects the finding for the panel below.
+// The run's findings, filtered by status and grouped by rack (the first row of a rack carries its
+// heading; ListView sections failed to create on 6.4 here); a row is a large touch target that
+// selects the finding for the panel below.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
@@ -57,22 +58,6 @@ ColumnLayout {
         boundsBehavior: Flickable.StopAtBounds
         currentIndex: list.findings.rowOf(list.finding.findingId)
         ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
-        section.property: "rack"
-        section.criteria: ViewSection.FullString
-        section.delegate: Text {
-            required property string section
-            width: ListView.view.width
-            height: 30
-            verticalAlignment: Text.AlignBottom
-            bottomPadding: Theme.spacingXs
-            text: qsTr("Rack %1").arg(section)
-            color: Theme.textSecondary
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontOverline + 1
-            font.weight: Font.DemiBold
-            font.letterSpacing: 1.1
-            font.capitalization: Font.AllUppercase
-        }
         delegate: AbstractButton {
             id: row
             required property int index
@@ -83,15 +68,34 @@ ColumnLayout {
             required property string subject
             required property string message
             required property string change
+            required property string expected
+            required property string found
+            required property string rack
+            required property bool rackStart
             readonly property bool current: row.findingId === list.finding.findingId
 
             objectName: "finding:" + row.index
             width: ListView.view.width
-            implicitHeight: 60
+            implicitHeight: 60 + topInset
+            topInset: row.rackStart ? 30 : 0
+            topPadding: topInset
             focusPolicy: Qt.StrongFocus
             Accessible.role: Accessible.ListItem
             Accessible.name: qsTr("%1, %2: %3").arg(row.checkLabel).arg(row.status).arg(row.message)
             onClicked: list.finding.findingId = row.findingId
+
+            Text {
+                visible: row.rackStart
+                height: row.topInset
+                verticalAlignment: Text.AlignVCenter
+                text: qsTr("Rack %1").arg(row.rack)
+                color: Theme.textSecondary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontOverline + 1
+                font.weight: Font.DemiBold
+                font.letterSpacing: 1.1
+                font.capitalization: Font.AllUppercase
+            }
 
             background: Rectangle {
                 radius: Theme.radiusS
@@ -126,7 +130,9 @@ ColumnLayout {
                     Text {
                         Layout.fillWidth: true
                         elide: Text.ElideRight
-                        text: row.message.length > 0 ? row.message : row.subject
+                        text: row.message.length > 0 ? row.message
+                              : row.status === "pass" ? row.found
+                              : qsTr("plan: %1 · found: %2").arg(row.expected).arg(row.found)
                         color: Theme.textSecondary
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.fontCaption

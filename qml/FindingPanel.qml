@@ -30,11 +30,17 @@ Rectangle {
         anchors.margins: Theme.spacingL
         spacing: Theme.spacingS
 
-        RowLayout {
+        // Anchored, not a RowLayout: the pill's width follows its text a frame late, and 6.4's
+        // layout kept the old width and pushed the pill out of the panel.
+        Item {
             Layout.fillWidth: true
-            spacing: Theme.spacingS
+            implicitHeight: Math.max(heading.implicitHeight, statusPill.implicitHeight)
             Text {
-                Layout.fillWidth: true
+                id: heading
+                anchors.left: parent.left
+                anchors.right: statusPill.left
+                anchors.rightMargin: Theme.spacingS
+                anchors.verticalCenter: parent.verticalCenter
                 elide: Text.ElideRight
                 text: panel.finding.checkLabel + (panel.finding.device.length > 0 ? " · " + panel.finding.device : "")
                 color: Theme.textPrimary
@@ -42,9 +48,11 @@ Rectangle {
                 font.pixelSize: Theme.fontHeading
                 font.weight: Font.DemiBold
             }
-            SeverityChip { severity: panel.finding.severity }
             StatusPill {
+                id: statusPill
                 objectName: "findingStatus"
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
                 text: panel.finding.status + (panel.finding.problem.length > 0 ? " · " + panel.finding.problem : "")
                 tint: panel.failing ? Theme.critical : panel.finding.waived ? Theme.warning : Theme.success
                 softTint: panel.failing ? Theme.criticalSoft : panel.finding.waived ? Theme.warningSoft : Theme.successSoft
@@ -80,16 +88,21 @@ Rectangle {
                 tint: panel.failing ? Theme.critical : Theme.textPrimary
             }
         }
-        Text {
+        RowLayout {
             Layout.fillWidth: true
-            visible: panel.finding.history.length > 0
-            elide: Text.ElideRight
-            text: qsTr("Runs: ") + panel.finding.history.map(h => (h.current ? "▸ " : "")
-                      + h.at.toLocaleString(Qt.locale(), "d MMM HH:mm") + " " + h.status).join("  ·  ")
-                  + (panel.finding.change.length > 0 ? qsTr("  (%1 since the last run)").arg(panel.finding.change) : "")
-            color: Theme.textSecondary
-            font.family: Theme.fontFamily
-            font.pixelSize: Theme.fontCaption
+            spacing: Theme.spacingS
+            SeverityChip { severity: panel.finding.severity }
+            Text {
+                Layout.fillWidth: true
+                visible: panel.finding.history.length > 0
+                elide: Text.ElideRight
+                text: qsTr("Runs: ") + panel.finding.history.map(h => (h.current ? "▸ " : "")
+                          + h.at.toLocaleString(Qt.locale(), "d MMM HH:mm") + " " + h.status).join("  ·  ")
+                      + (panel.finding.change.length > 0 ? qsTr("  (%1 since the last run)").arg(panel.finding.change) : "")
+                color: Theme.textSecondary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontCaption
+            }
         }
 
         // The waiver: who accepted it, when and why; or a reason and the button to give one.

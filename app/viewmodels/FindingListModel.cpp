@@ -64,6 +64,8 @@ QVariant FindingListModel::data(const QModelIndex &index, int role) const
         return f.device;
     case RackRole:
         return rackOf(f);
+    case RackStartRole:
+        return index.row() == 0 || rackOf(m_rows.at(index.row() - 1)) != rackOf(f);
     case SubjectRole:
         return f.subject;
     case ExpectedRole:
@@ -81,7 +83,7 @@ QHash<int, QByteArray> FindingListModel::roleNames() const
 {
     return {{FindingIdRole, "findingId"}, {KeyRole, "key"},         {CheckRole, "check"},
             {CheckLabelRole, "checkLabel"}, {SeverityRole, "severity"}, {StatusRole, "status"},
-            {ProblemRole, "problem"},     {DeviceRole, "device"},   {RackRole, "rack"},
+            {ProblemRole, "problem"},     {DeviceRole, "device"},   {RackRole, "rack"}, {RackStartRole, "rackStart"},
             {SubjectRole, "subject"},     {ExpectedRole, "expected"}, {FoundRole, "found"},
             {MessageRole, "message"},     {ChangeRole, "change"}};
 }

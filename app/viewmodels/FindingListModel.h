@@ -1,7 +1,7 @@
 #pragma once
 // The findings of the commissioning run the console shows, for the Commissioning view's list:
 // filtered by status (all, fail, pass, waived) and ordered by rack, then device, so a ListView
-// can draw a section per rack from the `rack` role.
+// can head each rack's group (the `rack` and `rackStart` roles).
 
 #include "ReadListModel.h"
 #include "commissioning/Findings.h"
@@ -35,6 +35,7 @@ public:
         ProblemRole,
         DeviceRole,
         RackRole, // the device's rack by the plan, else as found; "No rack" when neither says
+        RackStartRole, // the first row of its rack: the view draws the rack's heading above it
         SubjectRole,
         ExpectedRole,
         FoundRole,
