@@ -53,7 +53,8 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             // Only shipped views are ever current: the rail and --view refuse the others.
-            currentIndex: Math.max(0, ["overview", "hardware", "topology", "tenants", "services", "events", "settings"]
+            currentIndex: Math.max(0, ["overview", "hardware", "topology", "tenants", "services", "events",
+                                        "commissioning", "settings"]
                                        .indexOf(window.currentView))
 
             OverviewView {
@@ -90,6 +91,11 @@ ApplicationWindow {
             }
             EventsView {
                 events: window.context.events
+            }
+            CommissioningView {
+                commissioning: window.context.commissioning
+                topology: window.context.topology
+                detail: window.context.selectedDevice
             }
             SettingsView {
                 lab: window.context.lab

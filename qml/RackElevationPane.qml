@@ -1,5 +1,6 @@
 // Rack elevations: the C++ RackElevationItem (one item draws every rack) with a scroll bar,
-// the theme's colours and a tooltip for what is under the pointer.
+// the theme's colours and a tooltip for what is under the pointer. The Commissioning view narrows
+// it to one site and has it mark the devices its findings are about.
 import QtQuick
 import QtQuick.Controls
 import NeoCloud.ViewModels
@@ -9,14 +10,34 @@ Item {
 
     required property TopologyModel topology
     required property DeviceDetail detail
+    // Only this site's racks ("" for all), devices to mark (name -> finding id) and planned
+    // devices not found ([{name, rack, position, heightU, findingId}]).
+    property string site
+    property var marks: ({})
+    property var ghosts: []
+    // A marked device or a ghost was clicked.
+    signal markClicked(string findingId)
+
+    // Selects and shows the device with this name; false when it is not in the racks shown.
+    function selectByName(name: string): bool {
+        const id = racks.deviceNamed(name)
+        if (id.length > 0)
+            pane.detail.deviceId = id
+        return id.length > 0
+    }
 
     RackElevationItem {
         id: racks
+        objectName: "rackElevations"
         anchors.fill: parent
         anchors.bottomMargin: scrollBar.visible ? scrollBar.height : 0
         topology: pane.topology
+        site: pane.site
+        marks: pane.marks
+        ghosts: pane.ghosts
         selectedDeviceId: pane.detail.deviceId
         onDeviceClicked: id => { if (id.length > 0) pane.detail.deviceId = id }
+        onMarkClicked: id => pane.markClicked(id)
 
         backgroundColor: Theme.background
         surfaceColor: Theme.surface

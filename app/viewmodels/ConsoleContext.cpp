@@ -23,6 +23,7 @@ ConsoleContext::ConsoleContext(Backend &backend, QObject *parent)
     , m_catalog(backend.catalog(), this)
     , m_services(backend.services(), backend.catalog(), this)
     , m_onboarding(backend.tenants(), backend.services(), backend.catalog(), this)
+    , m_commissioning(backend.commissioning(), backend.discovery(), backend.lab(), this)
 {
 }
 
@@ -41,7 +42,7 @@ QStringList ConsoleContext::availableViews()
     // Settings holds only the demo lab for now; the page says so rather than pretend more.
     return {QStringLiteral("overview"), QStringLiteral("hardware"), QStringLiteral("topology"),
             QStringLiteral("tenants"),  QStringLiteral("services"), QStringLiteral("events"),
-            QStringLiteral("settings")};
+            QStringLiteral("commissioning"), QStringLiteral("settings")};
 }
 
 } // namespace NeoCloud

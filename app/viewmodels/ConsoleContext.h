@@ -2,6 +2,7 @@
 // Everything the console's QML may reach, handed to Main.qml as one required property so the QML
 // never looks anything up globally.
 
+#include "CommissioningController.h"
 #include "DeviceDetail.h"
 #include "DeviceFilterModel.h"
 #include "DeviceTableModel.h"
@@ -52,6 +53,8 @@ class ConsoleContext : public QObject
     // The Services view (one tenant's services, enabling and disabling) and the onboarding wizard.
     Q_PROPERTY(NeoCloud::ServiceController *services READ services CONSTANT)
     Q_PROPERTY(NeoCloud::OnboardingController *onboarding READ onboarding CONSTANT)
+    // The Commissioning view: plan, runs, findings, waivers and the handover report.
+    Q_PROPERTY(NeoCloud::CommissioningController *commissioning READ commissioning CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
@@ -74,6 +77,7 @@ public:
     ServiceCatalogModel *catalog() { return &m_catalog; }
     ServiceController *services() { return &m_services; }
     OnboardingController *onboarding() { return &m_onboarding; }
+    CommissioningController *commissioning() { return &m_commissioning; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -97,6 +101,7 @@ private:
     ServiceCatalogModel m_catalog;
     ServiceController m_services;
     OnboardingController m_onboarding;
+    CommissioningController m_commissioning;
 };
 
 } // namespace NeoCloud

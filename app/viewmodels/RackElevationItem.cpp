@@ -34,6 +34,42 @@ void RackElevationItem::setContentX(qreal x)
     update();
 }
 
+void RackElevationItem::setSite(const QString &site)
+{
+    if (site == m_site)
+        return;
+    m_site = site;
+    m_layoutValid = false;
+    Q_EMIT siteChanged();
+    update();
+}
+
+void RackElevationItem::setMarks(const QVariantMap &marks)
+{
+    if (marks == m_marks)
+        return;
+    m_marks = marks;
+    Q_EMIT marksChanged();
+    update();
+}
+
+void RackElevationItem::setGhosts(const QVariantList &ghosts)
+{
+    if (ghosts == m_ghostList)
+        return;
+    m_ghostList = ghosts;
+    m_ghosts.clear();
+    for (const QVariant &g : ghosts) {
+        const QVariantMap m = g.toMap();
+        m_ghosts.append({m.value(QStringLiteral("name")).toString(), m.value(QStringLiteral("rack")).toString(),
+                         qMax(1, m.value(QStringLiteral("position")).toInt()), qMax(1, m.value(QStringLiteral("heightU")).toInt()),
+                         m.value(QStringLiteral("findingId")).toString()});
+    }
+    m_layoutValid = false;
+    Q_EMIT marksChanged();
+    update();
+}
+
 qreal RackElevationItem::contentWidth()
 {
     ensureLayout();
@@ -48,40 +84,50 @@ void RackElevationItem::ensureLayout()
     const TopologySnapshot &topo = snapshot();
     m_rackBoxes.clear();
     m_placed.clear();
+    QList<int> shown; // indices of the racks drawn: the site's, or all
+    for (int r = 0; r < topo.racks.size(); ++r)
+        if (m_site.isEmpty() || topo.racks.at(r).siteName == m_site)
+            shown << r;
     int maxUnits = 1;
-    for (const auto &rack : topo.racks)
-        maxUnits = qMax(maxUnits, rack.units);
+    for (int r : std::as_const(shown))
+        maxUnits = qMax(maxUnits, topo.racks.at(r).units);
     // One unit height for every rack, so a U is the same size side by side.
     const qreal available = height() - 2 * margin - headerHeight;
     const qreal unit = qBound(minUnit, std::floor(available / maxUnits), maxUnit);
 
-    const qreal fitWidth = topo.racks.isEmpty()
+    const qreal fitWidth = shown.isEmpty()
         ? maxRackWidth
-        : (width() - 2 * margin + rackGap) / topo.racks.size() - rackGap;
+        : (width() - 2 * margin + rackGap) / shown.size() - rackGap;
     const qreal rackWidth = qBound(minRackWidth, std::floor(fitWidth), maxRackWidth);
     qreal x = margin;
-    for (const auto &rack : topo.racks) {
+    for (int r : std::as_const(shown)) {
+        const auto &rack = topo.racks.at(r);
         RackBox box;
+        box.rack = r;
         box.unitHeight = unit;
         box.body = QRectF(x + railWidth, margin + headerHeight + (maxUnits - rack.units) * unit,
                           rackWidth - railWidth - 8, rack.units * unit);
         box.frame = QRectF(x, margin, rackWidth, headerHeight + maxUnits * unit + 8);
         QList<Placed> placed;
+        auto slot = [&](int position, int heightU) {
+            const int first = qBound(1, position, rack.units);
+            const int height = qBound(1, heightU, rack.units - first + 1);
+            const qreal top = box.body.bottom() - (first - 1 + height) * unit;
+            return QRectF(box.body.left() + 2, top + 1, box.body.width() - 4, height * unit - 2);
+        };
         for (int index : rack.devices) {
             const Device &device = topo.devices.at(index);
-            const int first = qBound(1, *device.position, rack.units);
-            const int height = qBound(1, device.heightU, rack.units - first + 1);
-            const qreal top = box.body.bottom() - (first - 1 + height) * unit;
-            placed.append({QRectF(box.body.left() + 2, top + 1, box.body.width() - 4,
-                                  height * unit - 2),
-                           index});
+            placed.append({slot(*device.position, device.heightU), index});
         }
+        for (int g = 0; g < m_ghosts.size(); ++g)
+            if (m_ghosts.at(g).rack == rack.name)
+                placed.append({slot(m_ghosts.at(g).position, m_ghosts.at(g).heightU), -1, g});
         m_rackBoxes.append(box);
         m_placed.append(placed);
         x += rackWidth + rackGap;
     }
     const qreal oldWidth = m_contentWidth;
-    m_contentWidth = topo.racks.isEmpty() ? 0 : x - rackGap + margin;
+    m_contentWidth = shown.isEmpty() ? 0 : x - rackGap + margin;
     const qreal bounded = qBound(0.0, m_contentX, qMax(0.0, m_contentWidth - width()));
     if (oldWidth != m_contentWidth || bounded != m_contentX) {
         m_contentX = bounded;
@@ -90,7 +136,7 @@ void RackElevationItem::ensureLayout()
     }
 }
 
-int RackElevationItem::indexAt(QPointF itemPoint)
+const RackElevationItem::Placed *RackElevationItem::placedAt(QPointF itemPoint)
 {
     ensureLayout();
     const QPointF p(itemPoint.x() + m_contentX, itemPoint.y());
@@ -99,9 +145,15 @@ int RackElevationItem::indexAt(QPointF itemPoint)
             continue;
         for (const Placed &placed : m_placed.at(r))
             if (placed.rect.contains(p))
-                return placed.device;
+                return &placed;
     }
-    return -1;
+    return nullptr;
+}
+
+int RackElevationItem::indexAt(QPointF itemPoint)
+{
+    const Placed *placed = placedAt(itemPoint);
+    return placed ? placed->device : -1;
 }
 
 QString RackElevationItem::deviceAt(qreal x, qreal y)
@@ -115,8 +167,18 @@ QRectF RackElevationItem::deviceRect(const QString &deviceId)
     ensureLayout();
     for (const QList<Placed> &rack : std::as_const(m_placed))
         for (const Placed &placed : rack)
-            if (snapshot().devices.at(placed.device).id == deviceId)
+            if (placed.device >= 0 && snapshot().devices.at(placed.device).id == deviceId)
                 return placed.rect.translated(-m_contentX, 0);
+    return {};
+}
+
+QString RackElevationItem::deviceNamed(const QString &name)
+{
+    ensureLayout();
+    for (const QList<Placed> &rack : std::as_const(m_placed))
+        for (const Placed &placed : rack)
+            if (placed.device >= 0 && snapshot().devices.at(placed.device).name == name)
+                return snapshot().devices.at(placed.device).id;
     return {};
 }
 
@@ -146,8 +208,8 @@ void RackElevationItem::paint(QPainter *painter)
 
 void RackElevationItem::paintRack(QPainter *painter, int r)
 {
-    const auto &rack = snapshot().racks.at(r);
     const RackBox &box = m_rackBoxes.at(r);
+    const auto &rack = snapshot().racks.at(box.rack);
     QFont font(m_fontFamily);
     font.setPixelSize(13);
     font.setWeight(QFont::DemiBold);
@@ -191,7 +253,45 @@ void RackElevationItem::paintRack(QPainter *painter, int r)
         }
     }
     for (const Placed &placed : m_placed.at(r))
-        paintDevice(painter, placed);
+        placed.device >= 0 ? paintDevice(painter, placed) : paintGhost(painter, placed);
+}
+
+void RackElevationItem::paintGhost(QPainter *painter, const Placed &placed)
+{
+    // Where a planned device should be and is not: a dashed red outline with its name.
+    const Ghost &ghost = m_ghosts.at(placed.ghost);
+    const QRectF &rect = placed.rect;
+    painter->setBrush(mix(m_surfaceColor, m_criticalColor, 0.08));
+    QPen pen(m_criticalColor, 1.5, Qt::DashLine);
+    painter->setPen(pen);
+    painter->drawRoundedRect(rect, 3, 3);
+    if (rect.height() >= 11) {
+        QFont font(m_fontFamily);
+        font.setPixelSize(qBound(9, int(rect.height() * 0.6), 12));
+        font.setItalic(true);
+        painter->setFont(font);
+        painter->setPen(m_criticalColor);
+        const QRectF textRect(rect.left() + 10, rect.top(), rect.width() - 36, qMin(rect.height(), 22.0));
+        painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          painter->fontMetrics().elidedText(tr("%1 (missing)").arg(ghost.name), Qt::ElideRight, int(textRect.width())));
+    }
+    paintMark(painter, rect);
+}
+
+void RackElevationItem::paintMark(QPainter *painter, const QRectF &rect)
+{
+    // A red disc with "!" at the device's right end, big enough to find on a tablet.
+    const qreal d = qBound(10.0, rect.height() - 4, 18.0);
+    const QRectF disc(rect.right() - d - 4, rect.top() + qMin(rect.height(), 22.0) / 2 - d / 2, d, d);
+    painter->setPen(QPen(m_surfaceColor, 1.5));
+    painter->setBrush(m_criticalColor);
+    painter->drawEllipse(disc);
+    QFont font(m_fontFamily);
+    font.setPixelSize(int(d * 0.75));
+    font.setWeight(QFont::Bold);
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(disc, Qt::AlignCenter, QStringLiteral("!"));
 }
 
 void RackElevationItem::paintDevice(QPainter *painter, const Placed &placed)
@@ -201,19 +301,25 @@ void RackElevationItem::paintDevice(QPainter *painter, const Placed &placed)
     const QColor kind = kindColor(device.kind);
     const bool selected = device.id == selectedDeviceId();
     const bool hovered = device.id == hoveredDeviceId();
+    const bool marked = m_marks.contains(device.name);
 
     QPainterPath path;
     path.addRoundedRect(rect, 3, 3);
     painter->fillPath(path, mix(m_surfaceColor, kind, hovered ? 0.32 : 0.2));
     // A bar in the kind's full colour, so kinds stay apart where tints look alike.
     painter->fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), kind);
-    painter->setPen(selected ? QPen(m_accentColor, 2) : QPen(mix(m_surfaceColor, kind, 0.55), 1));
+    painter->setPen(selected ? QPen(m_accentColor, 2.5)
+                    : marked ? QPen(m_criticalColor, 2)
+                             : QPen(mix(m_surfaceColor, kind, 0.55), 1));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path);
 
     const QColor health = healthColor(device.health);
     qreal textRight = rect.right() - 6;
-    if (health.isValid()) {
+    if (marked) {
+        paintMark(painter, rect);
+        textRight = rect.right() - qBound(10.0, rect.height() - 4, 18.0) - 8;
+    } else if (health.isValid()) {
         const qreal d = qBound(6.0, rect.height() - 6, 10.0);
         const QRectF dot(rect.right() - d - 6, rect.center().y() - d / 2, d, d);
         painter->setPen(QPen(m_surfaceColor, 1.5));
@@ -266,17 +372,27 @@ void RackElevationItem::mouseMoveEvent(QMouseEvent *event)
 void RackElevationItem::mouseReleaseEvent(QMouseEvent *event)
 {
     if (!m_dragging) {
-        const int index = indexAt(event->position());
-        const QString id = index >= 0 ? snapshot().devices.at(index).id : QString();
-        setSelectedDeviceId(id);
-        Q_EMIT deviceClicked(id);
+        const Placed *placed = placedAt(event->position());
+        if (placed && placed->ghost >= 0) {
+            Q_EMIT markClicked(m_ghosts.at(placed->ghost).findingId);
+        } else {
+            const Device *device = placed ? &snapshot().devices.at(placed->device) : nullptr;
+            setSelectedDeviceId(device ? device->id : QString());
+            Q_EMIT deviceClicked(device ? device->id : QString());
+            if (device && m_marks.contains(device->name))
+                Q_EMIT markClicked(m_marks.value(device->name).toString());
+        }
     }
     m_dragging = false;
 }
 
 void RackElevationItem::hoverMoveEvent(QHoverEvent *event)
 {
-    setHovered(indexAt(event->position()));
+    const Placed *placed = placedAt(event->position());
+    if (placed && placed->ghost >= 0)
+        setHovered(-1, tr("%1 · planned here, not found").arg(m_ghosts.at(placed->ghost).name));
+    else
+        setHovered(placed ? placed->device : -1);
 }
 
 void RackElevationItem::wheelEvent(QWheelEvent *event)

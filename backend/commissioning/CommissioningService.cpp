@@ -401,6 +401,15 @@ Result<IssuedReport> CommissioningService::issueReport(const QString &runId, Sig
     record.createdAt = nowIso();
     record.createdBy = user;
     record.data = reportData({*plan, view->job, view->run, view->findings, signOff, record.createdAt, user});
+    // Asking again with nothing changed but the clock gives the same report, not one more record
+    // (the sign-off date is part of the data, so a new day still issues a new one).
+    if (const auto latest = m_repository.latestReport(runId); latest && *latest) {
+        QJsonObject before = (*latest)->data, now = record.data;
+        before.remove(Key::generatedAt);
+        now.remove(Key::generatedAt);
+        if (before == now)
+            return IssuedReport{**latest, reportHtml((*latest)->data, (*latest)->sha256)};
+    }
     record.sha256 = documentSha256(record.data);
     const QString html = reportHtml(record.data, record.sha256);
     record.htmlSha256 = sha256Of(html.toUtf8());

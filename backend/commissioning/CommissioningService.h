@@ -61,7 +61,8 @@ public:
     Result<Finding> waive(const QString &runId, const QString &findingId, const QString &reason, const QString &user);
     Result<Finding> unwaive(const QString &runId, const QString &findingId, const QString &user);
 
-    // A new report of the run, stored with its data; `signOff.engineer` defaults to the user.
+    // A new report of the run, stored with its data; `signOff.engineer` defaults to the user. The
+    // run's newest report instead when its data differs only in the time it was generated.
     Result<IssuedReport> issueReport(const QString &runId, SignOff signOff, const QString &user);
     Result<ReportRecord> report(const QString &id) const { return m_repository.report(id); }
     // The report's HTML made again from its stored data, and whether the data still has its hash.

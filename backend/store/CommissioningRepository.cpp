@@ -377,4 +377,17 @@ Result<std::optional<ReportRecord>> CommissioningRepository::reportBySha(const Q
     return std::optional<ReportRecord>(reportFrom(q));
 }
 
+Result<std::optional<ReportRecord>> CommissioningRepository::latestReport(const QString &runId) const
+{
+    QSqlQuery q(m_db.connection());
+    if (Status s = execute(q, QStringLiteral("SELECT ") + reportColumns
+                                        + QStringLiteral(" FROM commissioning_reports WHERE run_id = ? ORDER BY created_at DESC, id DESC LIMIT 1"),
+                                 {text(runId)}, QStringLiteral("read the newest report of a run"));
+        !s)
+        return s.error();
+    if (!q.next())
+        return std::optional<ReportRecord>();
+    return std::optional<ReportRecord>(reportFrom(q));
+}
+
 } // namespace NeoCloud

@@ -47,6 +47,7 @@ public:
     Status insertReport(const ReportRecord &report);
     Result<ReportRecord> report(const QString &id) const;
     Result<std::optional<ReportRecord>> reportBySha(const QString &sha256) const; // content or HTML hash
+    Result<std::optional<ReportRecord>> latestReport(const QString &runId) const;
 
     Database &database() { return m_db; }
 

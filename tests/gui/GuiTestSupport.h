@@ -34,9 +34,9 @@ inline std::unique_ptr<Backend> createBackend(const QTemporaryDir &dir,
 // The demo lab definition the console ships, copied into `dir` with its BMC port set to 0 (each
 // BMC then listens on a free port): the shipped file's fixed port would collide with any other
 // lab running on this machine at the same time, such as a parallel test. Returns "" on failure.
-inline QString writeDemoLab(const QTemporaryDir &dir)
+inline QString writeDemoLab(const QTemporaryDir &dir, const QString &labFile = QStringLiteral("demo.json"))
 {
-    QFile source(QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json"));
+    QFile source(QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/") + labFile);
     if (!source.open(QIODevice::ReadOnly))
         return {};
     QJsonObject lab = QJsonDocument::fromJson(source.readAll()).object();
@@ -65,13 +65,16 @@ inline std::unique_ptr<Backend> createServiceBackend(const QTemporaryDir &dir, c
     return std::move(backend).value();
 }
 
-// A backend running the demo lab, without the first automatic scan so tests start it.
-inline std::unique_ptr<Backend> createLabBackend(const QTemporaryDir &dir)
+// A backend running the demo lab (or another lab of resources/labs), without the first
+// automatic scan so tests start it.
+inline std::unique_ptr<Backend> createLabBackend(const QTemporaryDir &dir, const QString &labFile = QStringLiteral("demo.json"),
+                                                 std::shared_ptr<ReportRenderer> reportRenderer = {})
 {
     BackendConfig config;
     config.databasePath = dir.filePath(QStringLiteral("lab.db"));
     config.adminPassword = QStringLiteral("gui-test-password-1234");
-    config.labDefinition = writeDemoLab(dir);
+    config.labDefinition = writeDemoLab(dir, labFile);
+    config.reportRenderer = std::move(reportRenderer);
     config.initialLabScan = false;
     config.crawlTimeoutMs = 5000;
     if (config.labDefinition.isEmpty()) {

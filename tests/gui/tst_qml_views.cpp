@@ -220,6 +220,10 @@ private:
             {QStringLiteral("job"), QVariant::fromValue(m_context->services()->job())},
             {QStringLiteral("plan"), QVariant::fromValue(m_context->services()->plan())},
             {QStringLiteral("schemaForm"), QVariant::fromValue(m_context->services()->form())},
+            // Commissioning: the controller, its findings and the selected one.
+            {QStringLiteral("commissioning"), QVariant::fromValue(m_context->commissioning())},
+            {QStringLiteral("findings"), QVariant::fromValue(m_context->commissioning()->findings())},
+            {QStringLiteral("finding"), QVariant::fromValue(m_context->commissioning()->selected())},
             // One row of a generated form: a bucket name that breaks its pattern.
             {QStringLiteral("index"), 0},
             {QStringLiteral("depth"), 1},

@@ -6,14 +6,10 @@
 #include "ConsoleContext.h"
 #include "FakeVms.h"
 #include "GuiTestSupport.h"
+#include "QuickTestSupport.h"
 
-#include <QDir>
-#include <QQmlEngine>
 #include <QQmlEngineExtensionPlugin>
 #include <QQuickItem>
-#include <QQuickStyle>
-#include <QQuickWindow>
-#include <QStandardPaths>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(NeoCloud_ConsolePlugin)
@@ -60,15 +56,7 @@ public:
     Q_INVOKABLE void setVmsDelay(int ms) { m_vms.setDelayMs(ms); }
 
     // Saves the window of `item` as `name` in NEOCLOUD_SCREENSHOT_DIR, when that is set.
-    Q_INVOKABLE bool save(QQuickItem *item, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("NEOCLOUD_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return true;
-        if (!item || !item->window())
-            return false;
-        return item->window()->grabWindow().save(QDir(dir).filePath(name));
-    }
+    Q_INVOKABLE bool save(QQuickItem *item, const QString &name) { return Testing::saveWindowOf(item, name); }
 
 private:
     QTemporaryDir m_dir;
@@ -77,29 +65,5 @@ private:
     std::unique_ptr<ConsoleContext> m_context;
 };
 
-class Setup : public QObject
-{
-    Q_OBJECT
-
-public Q_SLOTS:
-    void applicationAvailable()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QQuickStyle::setStyle(QStringLiteral("Basic"));
-        m_fixture = std::make_unique<Fixture>();
-    }
-
-    void qmlEngineAvailable(QQmlEngine *engine)
-    {
-        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        qmlRegisterSingletonInstance("NeoCloud.Testing", 1, 0, "Fixture", m_fixture.get());
-    }
-
-    void cleanupTestCase() { m_fixture.reset(); }
-
-private:
-    std::unique_ptr<Fixture> m_fixture;
-};
-
-QUICK_TEST_MAIN_WITH_SETUP(tst_quick_views, Setup)
+QUICK_TEST_MAIN_WITH_SETUP(tst_quick_views, Testing::QuickSetup<Fixture>)
 #include "tst_quick_views.moc"

@@ -321,6 +321,14 @@ private Q_SLOTS:
                  m_firstRun.value(QLatin1String("findings")).toArray().size());
         // Reproduced byte for byte from the stored data.
         QCOMPARE(m_lab->http->get(QStringLiteral("/api/v1/commissioning/reports/%1/report.html").arg(reportId)).body, html.body);
+        // Asked again with nothing changed, the same report answers instead of one more record.
+        const HttpAnswer again = m_lab->http->get(QStringLiteral("/api/v1/commissioning/runs/%1/report.html?customer=Jane%20Doe").arg(runId));
+        QCOMPARE(QString::fromLatin1(again.headers.value("x-report-id")), reportId);
+        QCOMPARE(again.body, html.body);
+        // Another sign-off is another report.
+        const HttpAnswer other = m_lab->http->get(QStringLiteral("/api/v1/commissioning/runs/%1/report.html?customer=Max%20Muster").arg(runId));
+        QCOMPARE(other.status, 200);
+        QVERIFY(QString::fromLatin1(other.headers.value("x-report-id")) != reportId);
         // The document as handed over verifies; one changed byte does not.
         const HttpAnswer verified = m_lab->http->send("POST", QStringLiteral("/api/v1/commissioning/reports/verify"), html.body, QStringLiteral("<default>"), "text/html");
         QCOMPARE(verified.json.value(QLatin1String("verified")).toBool(), true);
