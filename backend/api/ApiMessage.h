@@ -15,7 +15,10 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
 #include <optional>
+
+class QTcpSocket;
 
 namespace NeoCloud {
 
@@ -45,6 +48,9 @@ struct ApiResponse
     QByteArray body;
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;
+    // Set by a route that keeps the connection open (GET /api/v1/stream): the server writes the
+    // status line and headers without a length, then hands the socket over instead of a body.
+    std::function<void(QTcpSocket *socket)> stream = {};
 
     static ApiResponse json(const QJsonObject &object, int status = 200);
     static ApiResponse json(const QJsonArray &array, int status = 200);
