@@ -23,7 +23,26 @@ packages=(
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   # commissioning report tests render and read the PDF (pdftoppm, pdftotext)
   poppler-utils
+  # browser tests of the web console: Debian's chromium, driven by playwright-core from npm
+  chromium nodejs
 )
+# Debian's nodejs has npm separately; other builds of nodejs (NodeSource) bring their own and
+# conflict with Debian's npm package.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+here="$(cd "$(dirname "$0")" && pwd)"
+# playwright-core, pinned by tests/browser/package-lock.json; never downloads a browser (the
+# tests use /usr/bin/chromium). Skipped when the locked version is already there.
+install_browser_test_modules() {
+  local dir="$here/../tests/browser"
+  local want
+  want=$(node -p "require('$dir/package-lock.json').packages['node_modules/playwright-core'].version")
+  if [ "$(node -p "try { require('$dir/node_modules/playwright-core/package.json').version } catch { '' }")" = "$want" ]; then
+    return 0
+  fi
+  echo "install-deps: npm ci in tests/browser (playwright-core $want)"
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,6 +51,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  install_browser_test_modules
   exit 0
 fi
 
@@ -41,4 +61,5 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_browser_test_modules
 echo "install-deps: done"

@@ -128,8 +128,13 @@ void LiveStream::drop(QTcpSocket *socket)
 
 void LiveStream::eventRecorded(const Event &event)
 {
-    send(QStringLiteral("event"), toJson(event), [&event](const User &user) {
-        return isTenantRole(user) ? !event.tenantId.isEmpty() && sees(user, event.tenantId) : true;
+    // Health alerts speak operators' words (device names); a tenant user gets the same change
+    // as a `health` item in its own words instead.
+    const bool operatorWords = event.source == QLatin1String("health");
+    send(QStringLiteral("event"), toJson(event), [&event, operatorWords](const User &user) {
+        if (!isTenantRole(user))
+            return true;
+        return !operatorWords && !event.tenantId.isEmpty() && sees(user, event.tenantId);
     });
 }
 

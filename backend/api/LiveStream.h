@@ -3,7 +3,7 @@
 // connection as things happen — new events, job and scan progress, health cell changes and
 // inventory changes — each subscriber getting only what its user may see (TenantAccess.h rules:
 // a tenant user gets its own tenant's events, jobs and health cells, in its own words, and no
-// hardware). A comment line every heartbeat keeps idle-reaping proxies and our own
+// hardware: health alerts, written for operators, reach it only as its own `health` cells). A comment line every heartbeat keeps idle-reaping proxies and our own
 // ApiTcpServer from closing a quiet stream.
 
 #include "domain/Activity.h"

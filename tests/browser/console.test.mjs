@@ -1,0 +1,162 @@
+// The web console in Debian's real chromium, against a neocloud-server running the demo lab
+// (started by the ctest fixture, server.sh): sign in as admin, see the Overview, page through
+// Hardware and open a device, then inject a lab fault through the API and watch it reach the
+// Health matrix and the Events list without a reload. Any console error (a script failing, a
+// CSP refusal) fails the test.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const base = process.env.NEOCLOUD_URL;
+const password = process.env.NEOCLOUD_ADMIN_PASSWORD;
+const out = process.env.NEOCLOUD_BROWSER_OUT ?? '.';
+assert.ok(base && password, 'NEOCLOUD_URL and NEOCLOUD_ADMIN_PASSWORD come from the fixture');
+
+let browser;
+let page;
+let token;
+const problems = [];
+
+async function call(method, path, body) {
+  const response = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+async function until(what, check, timeoutMs = 30000) {
+  const start = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+before(async () => {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
+  assert.equal(login.status, 200);
+  token = (await login.json()).token;
+  // The lab's first scan fills the inventory; a tenant with a service gives the matrix a row
+  // that a fault can turn degraded.
+  await until('the lab scan', async () => (await call('GET', '/devices?limit=1')).json.total > 50, 60000);
+  const tenant = await call('POST', '/tenants', { name: 'acme', displayName: 'Acme Research',
+    quotas: { capacityBytes: 1e13, gpus: 0, maxServices: 10 } });
+  assert.equal(tenant.status, 201, JSON.stringify(tenant.json));
+  const service = await call('POST', `/tenants/${tenant.json.id}/services`, { kind: 'object-storage', params: { bucket: 'acme-data' } });
+  assert.equal(service.status, 202, JSON.stringify(service.json));
+  await until('the service to be active', async () => (await call('GET', `/services/${service.json.id}`)).json.state === 'active');
+  await until('a healthy cell', async () => (await call('GET', '/health/matrix')).json.cells.some((c) => c.status === 'healthy'));
+
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  page = await context.newPage();
+  page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // The stream is aborted on purpose when a page is left; everything else must load.
+    if (!request.url().endsWith('/api/v1/stream')) problems.push(`failed request: ${request.url()}`);
+  });
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base)) problems.push(`request outside the server: ${request.url()}`);
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (token) {
+    for (const fault of (await call('GET', '/lab/faults')).json?.items ?? []) await call('DELETE', `/lab/faults/${fault.id}`);
+  }
+});
+
+test('a wrong password is refused in the API\'s own words', async () => {
+  await page.goto(`${base}/`);
+  await page.waitForURL(/\/login/);
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  const words = (await call('POST', '/auth/login', { username: 'admin', password: 'not the password' })).json.error.message;
+  assert.match(await alert.innerText(), new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+});
+
+test('admin signs in and sees the overview', async () => {
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+  const devices = (await call('GET', '/devices?limit=1')).json.total;
+  const card = page.getByRole('region', { name: 'Devices' });
+  await card.getByText(String(devices), { exact: true }).waitFor();
+  await page.getByRole('region', { name: 'Tenants' }).getByText('1', { exact: true }).waitFor();
+  await page.locator('#live-state[data-state="live"]').waitFor();
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('neocloud.token') !== null), true);
+  await page.waitForTimeout(300); // let the cards settle for the picture
+  await page.screenshot({ path: `${out}/web-overview.png`, fullPage: true });
+});
+
+test('hardware pages through the server and opens a device', async () => {
+  await page.getByRole('link', { name: 'Hardware' }).click();
+  const total = (await call('GET', '/devices?limit=1')).json.total;
+  await page.locator('#page-label').getByText(`1–50 of ${total}`).waitFor();
+  const firstPage = await page.locator('tbody tr th').allInnerTexts();
+  assert.equal(firstPage.length, 50);
+  await page.getByRole('button', { name: 'Next →' }).click();
+  await page.locator('#page-label').getByText(`51–${Math.min(100, total)} of ${total}`).waitFor();
+  const secondPage = await page.locator('tbody tr th').allInnerTexts();
+  const expected = (await call('GET', '/devices?limit=50&offset=50')).json.items.map((d) => d.name);
+  assert.deepEqual(secondPage, expected);
+  assert.match(page.url(), /offset=50/);
+
+  await page.getByLabel('Search').fill('dbox-01');
+  await page.locator('#page-label').getByText(/^1–\d+ of \d+$/).waitFor();
+  await page.getByRole('link', { name: 'dbox-01', exact: true }).click();
+  await page.getByRole('heading', { name: /dbox-01/, level: 1 }).waitFor();
+  const device = (await call('GET', `/devices/${decodeURIComponent(page.url().split('/devices/')[1])}`)).json;
+  await page.getByText(device.serial, { exact: true }).first().waitFor();
+  await page.getByRole('heading', { name: 'Components' }).waitFor();
+  assert.ok(await page.locator('table').first().locator('tbody tr').count() >= 1);
+  // A reload lands on the same view: the server answers client routes with the page.
+  await page.reload();
+  await page.getByRole('heading', { name: /dbox-01/, level: 1 }).waitFor();
+});
+
+test('a lab fault reaches the health matrix and the events without a reload', async () => {
+  await page.getByRole('link', { name: 'Health' }).click();
+  const healthy = page.locator('#health-matrix td[data-status="healthy"]');
+  await healthy.first().waitFor();
+  await page.evaluate(() => { window.notReloaded = true; });
+
+  const fault = await call('POST', '/lab/faults', { device: 'cnode-02', kind: 'cnode-down' });
+  assert.equal(fault.status, 201, JSON.stringify(fault.json));
+  const degraded = page.locator('#health-matrix td[data-status="degraded"]');
+  await degraded.first().waitFor({ timeout: 30000 });
+  assert.match(await degraded.first().innerText(), /cnode-02/);
+  assert.equal(await page.evaluate(() => window.notReloaded), true);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/web-health.png`, fullPage: true });
+
+  await page.getByRole('link', { name: 'Events' }).click();
+  await page.locator('#event-list li').first().waitFor();
+  await page.evaluate(() => { window.notReloaded = true; });
+  await call('DELETE', `/lab/faults/${fault.json.id}`);
+  // Recovery closes the alert with a new event; it is prepended live.
+  await page.locator('#event-list li.changed').first().waitFor({ timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.notReloaded), true);
+});
+
+test('nothing failed in the page', () => {
+  assert.deepEqual(problems, []);
+});
