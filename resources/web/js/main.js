@@ -33,6 +33,7 @@ const nav = [
 
 const app = document.getElementById('app');
 let leaveView = null;
+let leaveShell = null;
 
 export function navigate(path, { replace: replacing = false } = {}) {
   if (replacing) history.replaceState(null, '', path); else history.pushState(null, '', path);
@@ -42,7 +43,7 @@ export function navigate(path, { replace: replacing = false } = {}) {
 function shell(activeNav) {
   const user = session.user;
   const liveState = h('span', { class: 'live', id: 'live-state', role: 'status' }, 'offline');
-  stream.onState((state) => {
+  leaveShell = stream.onState((state) => {
     liveState.textContent = state === 'live' ? 'live' : state;
     liveState.dataset.state = state;
   });
@@ -64,7 +65,9 @@ function shell(activeNav) {
 
 function render() {
   leaveView?.();
+  leaveShell?.();
   leaveView = null;
+  leaveShell = null;
   if (!session.token) {
     if (location.pathname !== '/login') history.replaceState(null, '', `/login?next=${encodeURIComponent(location.pathname + location.search)}`);
     replace(app);

@@ -17,7 +17,11 @@ export function on(type, callback) {
   return () => handlers.get(type).delete(callback);
 }
 
-export function onState(callback) { stateListeners.add(callback); callback(state); }
+export function onState(callback) {
+  stateListeners.add(callback);
+  callback(state);
+  return () => stateListeners.delete(callback);
+}
 
 function setState(next) {
   state = next;

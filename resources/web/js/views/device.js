@@ -44,9 +44,9 @@ export function render(main, { id }) {
       replace(impact, items.length === 0
         ? h('p', { class: 'muted' }, answer.note || 'No tenant service depends on this device.')
         : table([
-          { title: 'Tenant', render: (e) => e.tenantName ?? e.tenantId ?? e.tenant },
-          { title: 'Service', key: 'kind' },
-          { title: 'Health', render: (e) => statusBadge(e.status ?? e.health?.status) },
+          { title: 'Tenant', render: (e) => h('a', { href: `/tenants/${encodeURIComponent(e.tenant.id)}`, 'data-link': true }, e.tenant.name) },
+          { title: 'Service', render: (e) => `${e.service.kind} (${e.service.state})` },
+          { title: 'Health', render: (e) => [statusBadge(e.status), e.reason ? ` ${e.reason}` : ''] },
           { title: 'Path', render: (e) => (e.path ?? []).map((s) => s.name || s.type).join(' → ') },
         ], items));
     } catch (error) {
