@@ -28,6 +28,14 @@ async function call(method, path, body) {
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
 
+// A picture for docs/screenshots: as tall as the content, not the window.
+async function picture(name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 480 });
+  await page.screenshot({ path: `${out}/${name}`, fullPage: true, animations: 'disabled' });
+  await page.setViewportSize(size);
+}
+
 async function until(what, check, timeoutMs = 30000) {
   const start = Date.now();
   for (;;) {
@@ -117,7 +125,7 @@ test('admin signs in and sees the overview', async () => {
   await page.locator('#live-state[data-state="live"]').waitFor();
   assert.equal(await page.evaluate(() => sessionStorage.getItem('neocloud.token') !== null), true);
   await page.getByRole('region', { name: 'Service health' }).getByText('3 healthy').waitFor();
-  await page.screenshot({ path: `${out}/web-overview.png`, animations: 'disabled' });
+  await picture('web-overview.png');
 });
 
 test('hardware pages through the server and opens a device', async () => {
@@ -161,7 +169,7 @@ test('a lab fault reaches the health matrix and the events without a reload', as
   await degraded.first().waitFor({ timeout: 30000 });
   assert.match(await degraded.first().innerText(), /cnode-02/);
   assert.equal(await page.evaluate(() => window.notReloaded), true);
-  await page.screenshot({ path: `${out}/web-health.png`, animations: 'disabled' });
+  await picture('web-health.png');
 
   await page.getByRole('link', { name: 'Events' }).click();
   await page.locator('#event-list li').first().waitFor();
