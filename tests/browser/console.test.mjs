@@ -180,6 +180,39 @@ test('a lab fault reaches the health matrix and the events without a reload', as
   assert.equal(await page.evaluate(() => window.notReloaded), true);
 });
 
+// Figures, printed and not asserted (timing belongs to benchmarks): a cold load of the Overview
+// in a fresh tab already signed in, then a warm reload that revalidates by ETag.
+test('cold and warm load of the overview (figures)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript(([t, user]) => {
+    sessionStorage.setItem('neocloud.token', t);
+    sessionStorage.setItem('neocloud.user', JSON.stringify(user));
+  }, [token, { username: 'admin', role: 'operator-admin' }]);
+  const fresh = await context.newPage();
+  const measure = async () => {
+    await fresh.getByRole('region', { name: 'Service health' }).waitFor();
+    await fresh.locator('#overview-events li').first().waitFor();
+    return fresh.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+      const files = entries.filter((e) => !e.name.includes('/api/'));
+      const sum = (list) => list.reduce((total, e) => total + (e.transferSize ?? 0), 0);
+      return { fcp: Math.round(fcp), files: files.length, fileBytes: sum(files), apiCalls: entries.length - files.length, allBytes: sum(entries) };
+    });
+  };
+  await fresh.goto(`${base}/`);
+  const cold = await measure();
+  await fresh.reload();
+  const warm = await measure();
+  console.log(`figure: overview cold: first contentful paint ${cold.fcp} ms, ${cold.files} files ${cold.fileBytes} bytes, `
+    + `${cold.apiCalls} API calls, ${cold.allBytes} bytes in all`);
+  console.log(`figure: overview warm (ETag 304s): first contentful paint ${warm.fcp} ms, ${warm.files} files ${warm.fileBytes} bytes`);
+  assert.ok(cold.files >= 10 && cold.fileBytes > 0, JSON.stringify(cold));
+  // Revalidated files cost headers only.
+  assert.ok(warm.fileBytes < cold.fileBytes, JSON.stringify({ cold, warm }));
+  await context.close();
+});
+
 test('nothing failed in the page', () => {
   assert.deepEqual(problems, []);
 });

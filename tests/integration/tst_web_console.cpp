@@ -45,13 +45,6 @@ class TestWebConsole : public QObject
     QString m_adminToken, m_acmeToken;
     QString m_acme, m_globex;
 
-    QString login(const QString &user, const QString &password)
-    {
-        return m_http->send("POST", u"/api/v1/auth/login"_s, json({{u"username"_s, user}, {u"password"_s, password}}), QString())
-            .json.value(QLatin1String("token"))
-            .toString();
-    }
-
     QString createTenant(const QString &name)
     {
         const QJsonObject body{{u"name"_s, name},
@@ -106,7 +99,7 @@ private Q_SLOTS:
         QVERIFY(scanned.wait(60000));
         m_port = *(*m_backend)->listen(QHostAddress::LocalHost, 0);
         m_http = std::make_unique<HttpClient>(m_port);
-        m_adminToken = login(u"admin"_s, adminPassword);
+        m_adminToken = m_http->login(u"admin"_s, adminPassword);
         m_http->setToken(m_adminToken);
 
         m_acme = createTenant(u"acme"_s);
@@ -121,7 +114,7 @@ private Q_SLOTS:
                                     {u"role"_s, u"tenant-viewer"_s}}))
                      .status,
                  201);
-        m_acmeToken = login(u"acme-ops"_s, u"a long enough password"_s);
+        m_acmeToken = m_http->login(u"acme-ops"_s, u"a long enough password"_s);
         QVERIFY(!m_acmeToken.isEmpty());
     }
 
@@ -391,6 +384,32 @@ private Q_SLOTS:
             QVERIFY2(i.data.value(QLatin1String("id")).toString() != jobId, "globex's job reached acme");
             QVERIFY2(!QJsonDocument(i.data).toJson().contains(m_globex.toLatin1()), QJsonDocument(i.data).toJson().constData());
         }
+    }
+
+    void scanProgressReachesOperatorsOnly()
+    {
+        SseClient operatorStream(m_port, m_adminToken);
+        SseClient tenantStream(m_port, m_acmeToken);
+        QVERIFY(operatorStream.waitFor([](const SseItem &i) { return i.type == "ready"; }, 5000, true));
+        QVERIFY(tenantStream.waitFor([](const SseItem &i) { return i.type == "ready"; }, 5000, true));
+
+        const HttpAnswer started = m_http->post(u"/api/v1/discovery/scans"_s, json({{u"targets"_s, QJsonArray{QJsonObject{{u"kind"_s, u"lab"_s}}}}}));
+        QCOMPARE(started.status, 202);
+        const QString scanId = started.json.value(QLatin1String("id")).toString();
+        const auto finished = operatorStream.waitFor([&scanId](const SseItem &i) {
+            return i.type == "scan" && i.data.value(QLatin1String("id")).toString() == scanId && i.data.value(QLatin1String("finishedAt")).isString();
+        }, liveWithinMs, true);
+        QVERIFY(finished);
+        // The same shape as GET /api/v1/discovery/scans/{id}.
+        const HttpAnswer polled = m_http->get(u"/api/v1/discovery/scans/"_s + scanId);
+        QCOMPARE(finished->data.value(QLatin1String("state")), polled.json.value(QLatin1String("state")));
+        QCOMPARE(finished->data.value(QLatin1String("progress")), polled.json.value(QLatin1String("progress")));
+        QCOMPARE(finished->data.value(QLatin1String("found")), polled.json.value(QLatin1String("found")));
+        QVERIFY(finished->data.value(QLatin1String("progress")).toObject().value(QLatin1String("total")).toInt() > 0);
+
+        QTest::qWait(300);
+        for (const SseItem &i : tenantStream.items())
+            QVERIFY2(i.type != "scan" && i.type != "inventory", i.type.constData());
     }
 
     void cleanupTestCase()
