@@ -6,7 +6,10 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const base = process.env.NEOCLOUD_URL;
 const password = process.env.NEOCLOUD_ADMIN_PASSWORD;
@@ -211,6 +214,48 @@ test('cold and warm load of the overview (figures)', async () => {
   // Revalidated files cost headers only.
   assert.ok(warm.fileBytes < cold.fileBytes, JSON.stringify({ cold, warm }));
   await context.close();
+});
+
+// axe-core's WCAG 2 A/AA rules (labels, names, roles, colour contrast) on every view, light and
+// dark. Its script is injected, so this tab alone bypasses the CSP; the console's own tab above
+// runs under it.
+test('every view passes axe-core\'s WCAG 2 AA rules, light and dark', async () => {
+  const deviceId = (await call('GET', '/devices?q=dbox-01')).json.items[0].id;
+  const tenantId = (await call('GET', '/tenants')).json.items[0].id;
+  const views = ['/', '/hardware', `/devices/${deviceId}`, '/tenants', `/tenants/${tenantId}`, '/services', '/health', '/events'];
+  const found = [];
+  let audited = 0;
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, colorScheme });
+    const audit = async (tab, view) => {
+      // Views mark what is still loading aria-busy (the stream never lets the network idle).
+      await tab.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !/Loading…/.test(document.body.innerText), null, { timeout: 10000 });
+      await tab.addScriptTag({ path: axePath });
+      const result = await tab.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+      audited += result.passes.length > 0 ? 1 : 0;
+      for (const v of result.violations) {
+        found.push(`${colorScheme} ${view}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      }
+    };
+    const signedOut = await context.newPage();
+    await signedOut.goto(`${base}/login`);
+    await signedOut.getByLabel('Password').waitFor();
+    await audit(signedOut, '/login');
+    await context.addInitScript(([t, user]) => {
+      sessionStorage.setItem('neocloud.token', t);
+      sessionStorage.setItem('neocloud.user', JSON.stringify(user));
+    }, [token, { username: 'admin', role: 'operator-admin' }]);
+    for (const view of views) {
+      const tab = await context.newPage();
+      await tab.goto(`${base}${view}`);
+      await tab.locator('main h1').first().waitFor();
+      await audit(tab, view);
+      await tab.close();
+    }
+    await context.close();
+  }
+  assert.equal(audited, 2 * (views.length + 1));
+  assert.deepEqual(found, []);
 });
 
 test('nothing failed in the page', () => {
