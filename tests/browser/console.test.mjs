@@ -183,6 +183,46 @@ test('a lab fault reaches the health matrix and the events without a reload', as
   assert.equal(await page.evaluate(() => window.notReloaded), true);
 });
 
+test('a service enabled elsewhere appears on its tenant\'s page live', async () => {
+  const initech = (await call('GET', '/tenants')).json.items.find((t) => t.name === 'initech');
+  await page.goto(`${base}/tenants/${initech.id}`);
+  await page.getByText('No services enabled.').waitFor();
+  await page.evaluate(() => { window.notReloaded = true; });
+  const started = await call('POST', `/tenants/${initech.id}/services`, { kind: 'object-storage', params: { bucket: 'initech-data' } });
+  assert.equal(started.status, 202, JSON.stringify(started.json));
+  const card = page.getByRole('article', { name: 'object-storage service' });
+  await card.getByText('active', { exact: true }).waitFor({ timeout: 30000 });
+  await card.getByText('initech-data').waitFor();
+  assert.equal(await page.evaluate(() => window.notReloaded), true);
+});
+
+test('keyboard: the skip link, then the navigation, without a mouse', async () => {
+  await page.goto(`${base}/`);
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor(); // not re-rendered away
+  await page.getByRole('link', { name: 'Hardware', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Hardware', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Hardware', exact: true }).getAttribute('aria-current'), 'page');
+});
+
+test('a tablet in portrait: no view scrolls sideways as a whole', async () => {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 768, height: 1024 });
+  for (const view of ['/', '/hardware', '/tenants', '/health', '/events']) {
+    await page.goto(`${base}${view}`);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${view} is ${overflow}px wider than a 768px tablet`);
+  }
+  await page.setViewportSize(size);
+});
+
 // Figures, printed and not asserted (timing belongs to benchmarks): a cold load of the Overview
 // in a fresh tab already signed in, then a warm reload that revalidates by ETag.
 test('cold and warm load of the overview (figures)', async () => {

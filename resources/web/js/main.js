@@ -64,6 +64,7 @@ function shell(activeNav) {
 }
 
 function render() {
+  rendered = location.pathname + location.search;
   leaveView?.();
   leaveShell?.();
   leaveView = null;
@@ -94,7 +95,11 @@ document.addEventListener('click', (event) => {
   navigate(link.getAttribute('href'));
   document.getElementById('main')?.focus();
 });
-window.addEventListener('popstate', render);
+// Following an in-page anchor (the skip link) also fires popstate: only a new path re-renders.
+let rendered = null;
+window.addEventListener('popstate', () => {
+  if (location.pathname + location.search !== rendered) render();
+});
 onSignedOut(() => { stream.stop(); render(); });
 
 if (session.token) stream.start();

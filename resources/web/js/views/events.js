@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { errorBox, h, replace } from '../dom.js';
 import * as stream from '../stream.js';
 import { eventRow } from './overview.js';
+import { navigate } from '../main.js';
 
 export function render(main, _params, query) {
   const severity = query.get('severity') ?? '';
@@ -12,8 +13,7 @@ export function render(main, _params, query) {
   const select = h('select', { id: 'event-severity' },
     ['', 'info', 'warning', 'critical'].map((s) => h('option', { value: s, selected: s === severity }, s || 'all')));
   select.addEventListener('change', () => {
-    history.replaceState(null, '', select.value ? `/events?severity=${select.value}` : '/events');
-    dispatchEvent(new PopStateEvent('popstate'));
+    navigate(select.value ? `/events?severity=${select.value}` : '/events', { replace: true });
   });
   replace(main, h('h1', {}, 'Events'),
     h('div', { class: 'filters' }, h('label', { for: 'event-severity' }, 'Severity'), select), list);
