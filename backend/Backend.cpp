@@ -199,7 +199,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerMetricsRoute(router, *b->m_metrics, *b->m_auth, config.metricsToken);
     LiveStreamConfig live;
     live.heartbeatMs = config.streamHeartbeatMs;
-    b->m_liveStream = std::make_unique<LiveStream>(*b->m_events, *b->m_engine, *b->m_discovery, *b->m_health,
+    b->m_liveStream = std::make_unique<LiveStream>(*b->m_auth, *b->m_events, *b->m_engine, *b->m_discovery, *b->m_health,
                                                    *b->m_inventory, live);
     registerStreamRoutes(router, *b->m_liveStream);
     registerWebRoutes(router); // last: it answers what no route does outside /api

@@ -36,6 +36,12 @@ struct ApiRequest
     std::optional<User> user;       // set for authenticated routes
 
     QString param(const QString &name) const { return params.value(name); }
+    // The token of "Authorization: Bearer <token>", or empty.
+    QString bearerToken() const
+    {
+        const QByteArray header = headers.value("authorization");
+        return header.startsWith("Bearer ") ? QString::fromLatin1(header.mid(7).trimmed()) : QString();
+    }
     QString queryValue(const QString &name) const
     {
         return query.queryItemValue(name, QUrl::FullyDecoded);

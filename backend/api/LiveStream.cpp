@@ -4,6 +4,7 @@
 #include "ResourceJson.h"
 #include "TenantAccess.h"
 #include "activity/EventLog.h"
+#include "auth/AuthService.h"
 #include "core/Time.h"
 #include "discovery/DiscoveryService.h"
 #include "domain/Enums.h"
@@ -29,9 +30,10 @@ bool sameCell(const HealthCell &a, const HealthCell &b)
 
 } // namespace
 
-LiveStream::LiveStream(EventLog &events, ServiceEngine &engine, DiscoveryService &discovery, HealthService &health,
+LiveStream::LiveStream(AuthService &auth, EventLog &events, ServiceEngine &engine, DiscoveryService &discovery, HealthService &health,
                        InventoryService &inventory, LiveStreamConfig config, QObject *parent)
     : QObject(parent)
+    , m_auth(auth)
     , m_health(health)
     , m_config(config)
 {
@@ -65,16 +67,12 @@ LiveStream::LiveStream(EventLog &events, ServiceEngine &engine, DiscoveryService
     });
 
     m_heartbeat.setInterval(m_config.heartbeatMs);
-    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
-        const QList<Subscriber> subscribers = m_subscribers;
-        for (const Subscriber &s : subscribers)
-            write(s, QByteArrayLiteral(": heartbeat\n\n"));
-    });
+    connect(&m_heartbeat, &QTimer::timeout, this, &LiveStream::heartbeat);
 }
 
-void LiveStream::subscribe(QTcpSocket *socket, const User &user)
+void LiveStream::subscribe(QTcpSocket *socket, const User &user, const QString &token)
 {
-    m_subscribers.append({socket, user});
+    m_subscribers.append({socket, user, token});
     connect(socket, &QTcpSocket::disconnected, this, [this, socket] { drop(socket); });
     connect(socket, &QObject::destroyed, this, [this, socket] { drop(socket); });
     if (!m_heartbeat.isActive())
@@ -124,6 +122,22 @@ void LiveStream::drop(QTcpSocket *socket)
     m_subscribers.removeIf([socket](const Subscriber &s) { return !s.socket || s.socket == socket; });
     if (m_subscribers.isEmpty())
         m_heartbeat.stop();
+}
+
+void LiveStream::heartbeat()
+{
+    const QList<Subscriber> subscribers = m_subscribers;
+    for (const Subscriber &s : subscribers) {
+        if (m_auth.authenticate(s.token)) {
+            write(s, QByteArrayLiteral(": heartbeat\n\n"));
+            continue;
+        }
+        // Signed out or expired: say so, then close; the client signs in again.
+        write(s, nextFrame(QStringLiteral("closed"), QJsonObject{{QStringLiteral("reason"), QStringLiteral("token_invalid")}}));
+        if (s.socket)
+            s.socket->disconnectFromHost();
+        drop(s.socket);
+    }
 }
 
 void LiveStream::eventRecorded(const Event &event)

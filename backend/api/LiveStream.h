@@ -24,6 +24,7 @@ class QTcpSocket;
 
 namespace NeoCloud {
 
+class AuthService;
 class DiscoveryService;
 class EventLog;
 class HealthService;
@@ -41,12 +42,12 @@ class LiveStream : public QObject
 {
     Q_OBJECT
 public:
-    LiveStream(EventLog &events, ServiceEngine &engine, DiscoveryService &discovery, HealthService &health,
+    LiveStream(AuthService &auth, EventLog &events, ServiceEngine &engine, DiscoveryService &discovery, HealthService &health,
                InventoryService &inventory, LiveStreamConfig config, QObject *parent = nullptr);
 
     // Takes over `socket`, whose response head is already written, and sends `user`'s items to it
     // until it closes.
-    void subscribe(QTcpSocket *socket, const User &user);
+    void subscribe(QTcpSocket *socket, const User &user, const QString &token);
     int subscriberCount() const { return int(m_subscribers.size()); }
     int heartbeatMs() const { return m_config.heartbeatMs; }
 
@@ -55,6 +56,7 @@ private:
     {
         QPointer<QTcpSocket> socket;
         User user;
+        QString token; // checked again at every heartbeat
     };
     using Audience = std::function<bool(const User &)>;
 
@@ -62,11 +64,13 @@ private:
     void send(const QString &type, const QJsonObject &data, const Audience &audience);
     void write(const Subscriber &subscriber, const QByteArray &bytes);
     void drop(QTcpSocket *socket);
+    void heartbeat();
     void eventRecorded(const Event &event);
     void jobChanged(const Job &job);
     void flushScans();
     void matrixChanged();
 
+    AuthService &m_auth;
     HealthService &m_health;
     LiveStreamConfig m_config;
     QList<Subscriber> m_subscribers;

@@ -291,6 +291,18 @@ private Q_SLOTS:
         QCOMPARE((*m_backend)->liveStream().subscriberCount(), 1);
     }
 
+    void aRevokedTokenEndsItsStream()
+    {
+        const QString token = m_http->login(u"acme-ops"_s, u"a long enough password"_s);
+        SseClient stream(m_port, token);
+        QVERIFY(stream.waitFor([](const SseItem &i) { return i.type == "ready"; }, 5000, true));
+        QCOMPARE(m_http->send("POST", u"/api/v1/auth/logout"_s, {}, token).status, 204);
+        const auto closed = stream.waitFor([](const SseItem &i) { return i.type == "closed"; }, 10 * heartbeatMs, true);
+        QVERIFY(closed);
+        QCOMPARE(closed->data.value(QLatin1String("reason")).toString(), u"token_invalid"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!stream.connected(), 5000);
+    }
+
     void closedStreamsAreForgotten()
     {
         QTRY_COMPARE_WITH_TIMEOUT((*m_backend)->liveStream().subscriberCount(), 0, 5000);

@@ -15,7 +15,8 @@ void registerStreamRoutes(Router &router, LiveStream &live)
                [&live](const ApiRequest &request) {
                    ApiResponse response{200, {}, "text/event-stream; charset=utf-8", {}};
                    const User user = *request.user;
-                   response.stream = [&live, user](QTcpSocket *socket) { live.subscribe(socket, user); };
+                   const QString token = request.bearerToken();
+                   response.stream = [&live, user, token](QTcpSocket *socket) { live.subscribe(socket, user, token); };
                    return response;
                });
 }
