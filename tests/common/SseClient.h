@@ -24,11 +24,12 @@ class SseClient
 public:
     SseClient(quint16 port, const QString &token, const QByteArray &path = "/api/v1/stream")
     {
+        const QByteArray request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+            + (token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token.toLatin1() + "\r\n") + "\r\n";
+        // Asynchronous, so hundreds can connect while the server (in the same thread) accepts.
+        QObject::connect(&m_socket, &QTcpSocket::connected, [this, request] { m_socket.write(request); });
         QObject::connect(&m_socket, &QTcpSocket::readyRead, [this] { read(); });
         m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-        m_socket.waitForConnected(5000);
-        m_socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
-                       + (token.isEmpty() ? QByteArray() : "Authorization: Bearer " + token.toLatin1() + "\r\n") + "\r\n");
     }
 
     QByteArray head() const { return m_head; }
