@@ -31,6 +31,14 @@ async function call(method, path, body) {
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }
 
+// Every page of `context` starts signed in as admin, as the login page would leave it.
+async function signIn(context) {
+  await context.addInitScript(([t, user]) => {
+    sessionStorage.setItem('neocloud.token', t);
+    sessionStorage.setItem('neocloud.user', JSON.stringify(user));
+  }, [token, { username: 'admin', role: 'operator-admin' }]);
+}
+
 // A picture for docs/screenshots: as tall as the content, not the window.
 async function picture(name) {
   const size = page.viewportSize();
@@ -227,10 +235,7 @@ test('a tablet in portrait: no view scrolls sideways as a whole', async () => {
 // in a fresh tab already signed in, then a warm reload that revalidates by ETag.
 test('cold and warm load of the overview (figures)', async () => {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.addInitScript(([t, user]) => {
-    sessionStorage.setItem('neocloud.token', t);
-    sessionStorage.setItem('neocloud.user', JSON.stringify(user));
-  }, [token, { username: 'admin', role: 'operator-admin' }]);
+  await signIn(context);
   const fresh = await context.newPage();
   const measure = async () => {
     await fresh.getByRole('region', { name: 'Service health' }).waitFor();
@@ -281,10 +286,7 @@ test('every view passes axe-core\'s WCAG 2 AA rules, light and dark', async () =
     await signedOut.goto(`${base}/login`);
     await signedOut.getByLabel('Password').waitFor();
     await audit(signedOut, '/login');
-    await context.addInitScript(([t, user]) => {
-      sessionStorage.setItem('neocloud.token', t);
-      sessionStorage.setItem('neocloud.user', JSON.stringify(user));
-    }, [token, { username: 'admin', role: 'operator-admin' }]);
+    await signIn(context);
     for (const view of views) {
       const tab = await context.newPage();
       await tab.goto(`${base}${view}`);
