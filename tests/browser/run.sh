@@ -7,6 +7,10 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
   echo "playwright-core is not installed: run installers/install-deps.sh (npm ci in tests/browser)" >&2
   exit 1
 fi
+if [ "$(node -p 'process.versions.node.split(".")[0]')" -lt 20 ]; then
+  echo "playwright-core 1.65 needs Node.js 20 or later; this is $(node --version)" >&2
+  exit 1
+fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "Debian's chromium is missing: run installers/install-deps.sh" >&2
   exit 1
