@@ -3,6 +3,7 @@
 #include "activity/AuditLog.h"
 #include "activity/EventLog.h"
 #include "api/HttpApi.h"
+#include "api/LiveStream.h"
 #include "api/routes/Routes.h"
 #include "auth/AuthService.h"
 #include "commissioning/CommissioningService.h"
@@ -50,6 +51,7 @@ Backend::~Backend()
     // Front ends first, store last: members are destroyed in reverse order of declaration,
     // which is already that order; the explicit reset documents that the API goes first.
     m_metrics.reset();
+    m_liveStream.reset();
     m_api.reset();
     m_commissioning.reset(); // before the discovery it listens to
     m_health.reset(); // stops the poll before the lab's BMCs and the store go away
@@ -196,6 +198,12 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     connect(b->m_events.get(), &EventLog::alertsChanged, metrics, invalidate);
     connect(b->m_capacity.get(), &CapacityService::capacityChanged, metrics, invalidate);
     registerMetricsRoute(router, *b->m_metrics, *b->m_auth, config.metricsToken);
+    LiveStreamConfig live;
+    live.heartbeatMs = config.streamHeartbeatMs;
+    b->m_liveStream = std::make_unique<LiveStream>(*b->m_auth, *b->m_events, *b->m_engine, *b->m_discovery, *b->m_health,
+                                                   *b->m_inventory, live);
+    registerStreamRoutes(router, *b->m_liveStream);
+    registerWebRoutes(router); // last: it answers what no route does outside /api
     if (config.telemetryIntervalSeconds > 0)
         b->m_sampler->start();
 

@@ -36,6 +36,7 @@ class HealthService;
 class HttpApi;
 class InventoryRepository;
 class InventoryService;
+class LiveStream;
 class MetricsRepository;
 class MetricsService;
 class TelemetryRepository;
@@ -78,6 +79,7 @@ struct BackendConfig
     int telemetryIntervalSeconds = 300; // 0: no periodic sampling
     QString gpuMetricsUrl; // a Prometheus text endpoint with DCGM exporter names; empty: none
     QString metricsToken;  // empty: GET /metrics is public; else it needs this bearer token
+    int streamHeartbeatMs = 15000; // GET /api/v1/stream's keep-alive comment
 };
 
 // The lab definition the console starts by default.
@@ -113,6 +115,7 @@ public:
     TelemetrySampler &telemetry() { return *m_sampler; }
     TelemetryRepository &telemetryStore() { return *m_telemetryRepository; }
     MetricsService &metrics() { return *m_metrics; }
+    LiveStream &liveStream() { return *m_liveStream; }
 
     // Set when create() generated the admin password; the caller logs it once.
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
@@ -151,6 +154,7 @@ private:
     std::unique_ptr<GpuMetricsSource> m_gpuMetrics;
     std::unique_ptr<TelemetrySampler> m_sampler;
     std::unique_ptr<HttpApi> m_api;
+    std::unique_ptr<LiveStream> m_liveStream; // after m_api: sockets it writes belong to the API
     std::unique_ptr<MetricsService> m_metrics;
     QString m_generatedAdminPassword;
 };

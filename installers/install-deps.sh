@@ -23,7 +23,25 @@ packages=(
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   # commissioning report tests render and read the PDF (pdftoppm, pdftotext)
   poppler-utils
+  # browser tests of the web console: Debian's chromium, driven by playwright-core from npm
+  chromium nodejs
 )
+# Debian's nodejs has npm separately; other builds of nodejs (NodeSource) bring their own and
+# conflict with Debian's npm package.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+here="$(cd "$(dirname "$0")" && pwd)"
+# playwright-core and axe-core, pinned by tests/browser/package-lock.json; nothing downloads a
+# browser (the tests use /usr/bin/chromium). Skipped while the lockfile is the one last installed.
+install_browser_test_modules() {
+  local dir="$here/../tests/browser"
+  if cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"; then
+    return 0
+  fi
+  echo "install-deps: npm ci in tests/browser"
+  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  cp "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"
+}
 
 missing=()
 for p in "${packages[@]}"; do
@@ -32,6 +50,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  install_browser_test_modules
   exit 0
 fi
 
@@ -41,4 +60,5 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_browser_test_modules
 echo "install-deps: done"

@@ -15,7 +15,10 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <functional>
 #include <optional>
+
+class QTcpSocket;
 
 namespace NeoCloud {
 
@@ -33,6 +36,12 @@ struct ApiRequest
     std::optional<User> user;       // set for authenticated routes
 
     QString param(const QString &name) const { return params.value(name); }
+    // The token of "Authorization: Bearer <token>", or empty.
+    QString bearerToken() const
+    {
+        const QByteArray header = headers.value("authorization");
+        return header.startsWith("Bearer ") ? QString::fromLatin1(header.mid(7).trimmed()) : QString();
+    }
     QString queryValue(const QString &name) const
     {
         return query.queryItemValue(name, QUrl::FullyDecoded);
@@ -45,6 +54,9 @@ struct ApiResponse
     QByteArray body;
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;
+    // Set by a route that keeps the connection open (GET /api/v1/stream): the server writes the
+    // status line and headers without a length, then hands the socket over instead of a body.
+    std::function<void(QTcpSocket *socket)> stream = {};
 
     static ApiResponse json(const QJsonObject &object, int status = 200);
     static ApiResponse json(const QJsonArray &array, int status = 200);

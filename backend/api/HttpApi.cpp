@@ -10,6 +10,8 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
+#include <algorithm>
+
 namespace NeoCloud {
 
 Q_LOGGING_CATEGORY(lcApi, "neocloud.api")
@@ -94,6 +96,9 @@ ApiResponse HttpApi::dispatch(ApiRequest request) const
                                    {}});
     }
     const Router::Match match = m_router.match(request.method, request.path);
+    const bool apiPath = request.path == QLatin1String("/api") || request.path.startsWith(QLatin1String("/api/"));
+    if (!match.route && match.allowed.isEmpty() && !apiPath && m_router.fallback())
+        return m_router.fallback()(request);
     if (!match.route) {
         if (match.allowed.isEmpty()) {
             return ApiResponse::error({ErrorKind::NotFound, QStringLiteral("route_not_found"),
@@ -158,15 +163,34 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
     qCDebug(lcApi, "%s %s -> %d", qUtf8Printable(methodName(toMethod(request.method()))),
             qUtf8Printable(request.url().path()), response.status);
 
+    QList<QPair<QByteArray, QByteArray>> headers;
+    if (!response.contentType.isEmpty())
+        headers.append({"Content-Type", response.contentType});
+    for (const auto &[name, value] : commonHeaders()) {
+        // A route may replace one (the console's files are cached and revalidated by ETag).
+        const bool replaced = std::any_of(response.headers.cbegin(), response.headers.cend(), [&](const auto &h) {
+            return h.first.compare(name, Qt::CaseInsensitive) == 0;
+        });
+        if (!replaced)
+            headers.append({name, value});
+    }
+    if (m_tls) // a browser that once came over TLS never falls back to plain HTTP for a year
+        headers.append({"Strict-Transport-Security", "max-age=31536000"});
+    headers.append(response.headers);
+
+    if (response.stream && response.status == 200 && !head) {
+        // No length: the body is the stream, ended by closing the connection.
+        QByteArray out = "HTTP/1.1 200 OK\r\n";
+        for (const auto &[name, value] : headers)
+            out += name + ": " + value + "\r\n";
+        socket->write(out + "\r\n");
+        response.stream(socket);
+        return true;
+    }
+
     QHttpServerResponder responder = makeResponder(request, socket);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    if (!response.contentType.isEmpty())
-        responder.writeHeader("Content-Type", response.contentType);
-    for (const auto &[name, value] : commonHeaders())
-        responder.writeHeader(name, value);
-    if (m_tls) // a browser that once came over TLS never falls back to plain HTTP for a year
-        responder.writeHeader("Strict-Transport-Security", "max-age=31536000");
-    for (const auto &[name, value] : response.headers)
+    for (const auto &[name, value] : headers)
         responder.writeHeader(name, value);
     if (close)
         responder.writeHeader("Connection", "close");

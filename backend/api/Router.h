@@ -46,8 +46,15 @@ public:
 
     const QList<Route> &routes() const { return m_routes; }
 
+    // Answers paths outside /api that no route matches (the web console and its client-side
+    // routes). Unset, they are 404 like any unknown path. Not a route: the API document
+    // describes the API, not the console's files.
+    void setFallback(Handler handler) { m_fallback = std::move(handler); }
+    const Handler &fallback() const { return m_fallback; }
+
 private:
     QList<Route> m_routes;
+    Handler m_fallback;
 };
 
 QString methodName(HttpMethod method);

@@ -71,6 +71,15 @@ public:
     }
 
     HttpAnswer get(const QString &path) { return send("GET", path); }
+
+    // Signs in and returns the token (empty when refused); does not change this client's token.
+    QString login(const QString &username, const QString &password)
+    {
+        const QJsonObject body{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
+        return send("POST", QStringLiteral("/api/v1/auth/login"), QJsonDocument(body).toJson(QJsonDocument::Compact), QString())
+            .json.value(QLatin1String("token"))
+            .toString();
+    }
     HttpAnswer post(const QString &path, const QByteArray &body) { return send("POST", path, body); }
 
 private:

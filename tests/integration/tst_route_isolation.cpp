@@ -30,6 +30,8 @@ enum class Scope {
     Operators,   // Access::Operator or OperatorAdmin: tenant roles get 403
     Tenant,      // Access::Authenticated, objects of the tenant named by the path
     CallerOwn,   // Access::Authenticated, answers about the caller (lists filtered to its tenant)
+    Stream,      // Access::Authenticated, never-ending: what each role receives is checked in
+                 // tst_web_console (a tenant's stream carries only its own jobs, events and cells)
 };
 
 struct RouteCase
@@ -59,6 +61,7 @@ const QList<RouteCase> &table()
         {"GET", QStringLiteral("/api/v1/catalog"), Scope::CallerOwn, {}, {}},
         {"GET", QStringLiteral("/api/v1/tenants"), Scope::CallerOwn, {}, {}},
         {"GET", QStringLiteral("/api/v1/health/matrix"), Scope::CallerOwn, {}, {}},
+        {"GET", QStringLiteral("/api/v1/stream"), Scope::Stream, {}, {}},
         {"GET", QStringLiteral("/api/v1/tenants/{id}"), Scope::Tenant, {}, {}},
         {"GET", QStringLiteral("/api/v1/tenants/{id}/services"), Scope::Tenant, {}, {}},
         {"POST", QStringLiteral("/api/v1/tenants/{id}/services"), Scope::Tenant, service, QStringLiteral("?dryRun=true")},
@@ -359,11 +362,13 @@ private Q_SLOTS:
         acme.setToken(who == QLatin1String("admin") ? m_acmeAdminToken : who == QLatin1String("viewer") ? m_acmeViewerToken : m_viewAsAcmeToken);
         const QByteArray before = globexState();
         for (const RouteCase &c : table()) {
-            if (c.pattern == QLatin1String("/api/v1/auth/logout"))
-                continue; // would end this session; checked below with a token of its own
+            if (c.pattern == QLatin1String("/api/v1/auth/logout") || c.scope == Scope::Stream)
+                continue; // logout would end this session (checked below with a token of its own)
             const QString name = QString::fromLatin1(c.method) + u' ' + c.pattern;
             const bool write = c.method != "GET";
             switch (c.scope) {
+            case Scope::Stream:
+                break;
             case Scope::Public:
             case Scope::CallerOwn: {
                 const HttpAnswer answer = acme.send(c.method, pathFor(c, m_acme), bodyFor(c, m_acme));
@@ -418,7 +423,7 @@ private Q_SLOTS:
         noc.setToken(m_nocToken);
         const QByteArray before = globexState();
         for (const RouteCase &c : table()) {
-            if (c.scope == Scope::Public || c.pattern == QLatin1String("/api/v1/auth/logout"))
+            if (c.scope == Scope::Public || c.scope == Scope::Stream || c.pattern == QLatin1String("/api/v1/auth/logout"))
                 continue;
             const QString name = QString::fromLatin1(c.method) + u' ' + c.pattern;
             const HttpAnswer answer = noc.send(c.method, pathFor(c, m_globex), bodyFor(c, m_globex));

@@ -48,9 +48,7 @@ void registerAuthRoutes(Router &router, AuthService &auth, LoginThrottle &thrott
     // POST /api/v1/auth/logout -> 204; the token stops working at once.
     router.add(HttpMethod::Post, QStringLiteral("/api/v1/auth/logout"), Access::Authenticated,
                [&auth](const ApiRequest &request) {
-                   const QByteArray header = request.headers.value("authorization");
-                   const QString token = QString::fromLatin1(header.mid(7).trimmed());
-                   if (Status s = auth.logout(token, *request.user); !s)
+                   if (Status s = auth.logout(request.bearerToken(), *request.user); !s)
                        return ApiResponse::error(s.error());
                    return ApiResponse::noContent();
                });

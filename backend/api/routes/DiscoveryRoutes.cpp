@@ -1,6 +1,7 @@
 #include "Routes.h"
 
 #include "api/JsonKeys.h"
+#include "api/ResourceJson.h"
 #include "api/JsonMapping.h"
 #include "api/RequestInput.h"
 #include "api/Router.h"
@@ -11,20 +12,6 @@
 
 namespace NeoCloud {
 namespace {
-
-// A scan as ../shared/api-v1.md shows it: {id, state, progress, found, errors, startedAt,
-// finishedAt}, plus what changed, the warnings, the link count and the site.
-QJsonObject scanJson(const Job &job)
-{
-    QJsonObject out = job.result;
-    out.insert(Key::id, job.id);
-    out.insert(Key::state, toString(job.state));
-    out.insert(Key::progress, QJsonObject{{Key::done, job.progressDone}, {Key::total, job.progressTotal}});
-    out.insert(Key::startedAt, job.startedAt.isEmpty() ? QJsonValue() : QJsonValue(job.startedAt));
-    out.insert(Key::finishedAt, job.finishedAt.isEmpty() ? QJsonValue() : QJsonValue(job.finishedAt));
-    out.insert(Key::request, job.payload);
-    return out;
-}
 
 } // namespace
 
@@ -41,7 +28,7 @@ void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery)
                    const auto job = discovery.startScan(doc.object(), request.user->username);
                    if (!job)
                        return ApiResponse::error(job.error());
-                   ApiResponse response = ApiResponse::json(scanJson(*job), 202);
+                   ApiResponse response = ApiResponse::json(scanToJson(*job), 202);
                    response.headers.append(qMakePair(QByteArray("Location"), QByteArray("/api/v1/discovery/scans/") + job->id.toLatin1()));
                    return response;
                });
@@ -52,7 +39,7 @@ void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery)
                    const auto job = discovery.scan(request.param(QStringLiteral("id")));
                    if (!job)
                        return ApiResponse::error(job.error());
-                   return ApiResponse::json(scanJson(*job));
+                   return ApiResponse::json(scanToJson(*job));
                });
 
     // POST /api/v1/discovery/scans/{id}/cancel -> 202 scan (ends as cancelled)
@@ -61,7 +48,7 @@ void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery)
                    const auto job = discovery.cancelScan(request.param(QStringLiteral("id")), request.user->username);
                    if (!job)
                        return ApiResponse::error(job.error());
-                   return ApiResponse::json(scanJson(*job), 202);
+                   return ApiResponse::json(scanToJson(*job), 202);
                });
 }
 

@@ -1,5 +1,6 @@
 #include "Routes.h"
 #include "api/JsonKeys.h"
+#include "api/ResourceJson.h"
 #include "api/RequestInput.h"
 #include "api/Router.h"
 #include "domain/Enums.h"
@@ -12,15 +13,6 @@
 namespace NeoCloud {
 namespace {
 
-QJsonObject cellJson(const HealthCell &c)
-{
-    return { { Key::tenant, c.tenantId },
-             { Key::kind, c.kind },
-             { Key::status, toString(c.status) },
-             { Key::reason, c.reason },
-             { Key::since, c.since.isEmpty() ? QJsonValue() : QJsonValue(c.since) } };
-}
-
 QJsonObject matrixJson(const HealthMatrix &m, int pollIntervalMs)
 {
     QJsonArray tenants, cells;
@@ -28,7 +20,7 @@ QJsonObject matrixJson(const HealthMatrix &m, int pollIntervalMs)
         tenants.append(QJsonObject {
             { Key::id, t.id }, { Key::name, t.name }, { Key::displayName, t.displayName } });
     for (const HealthCell &c : m.cells)
-        cells.append(cellJson(c));
+        cells.append(healthCellToJson(c));
     return { { Key::tenants, tenants },
              { Key::kinds, QJsonArray::fromStringList(m.kinds) },
              { Key::cells, cells },

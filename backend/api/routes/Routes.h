@@ -16,6 +16,7 @@ class CapacityService;
 class Database;
 class DiscoveryService;
 class LabService;
+class LiveStream;
 class MetricsService;
 class EventLog;
 class HealthService;
@@ -36,6 +37,10 @@ void registerLabRoutes(Router &router, LabService *lab, InventoryService &invent
 void registerCommissioningRoutes(Router &router, CommissioningService &service);
 void registerHealthRoutes(Router &router, HealthService &health);
 void registerCapacityRoutes(Router &router, CapacityService &capacity);
+// GET /api/v1/stream: Server-Sent Events for the web console and scripts.
+void registerStreamRoutes(Router &router, LiveStream &live);
+// The web console's files from `root` at / and, for the console's own routes, its index.html.
+void registerWebRoutes(Router &router, const QString &root = QStringLiteral(":/neocloud/web"));
 // `scrapeToken` empty: /metrics is public; else it needs that token or an operator's login.
 void registerMetricsRoute(Router &router, MetricsService &metrics, AuthService &auth, const QString &scrapeToken);
 

@@ -1,6 +1,7 @@
 #include "Routes.h"
 
 #include "api/JsonKeys.h"
+#include "api/ResourceJson.h"
 #include "api/JsonMapping.h"
 #include "api/RequestInput.h"
 #include "api/TenantAccess.h"
@@ -44,25 +45,6 @@ QJsonObject serviceJson(const Service &s)
             {Key::steps, s.steps},
             {Key::createdAt, s.createdAt},
             {Key::updatedAt, s.updatedAt}};
-}
-
-QJsonObject jobJson(const Job &job)
-{
-    const QJsonObject p = job.payload;
-    return {{Key::id, job.id},
-            {Key::kind, job.kind},
-            {Key::state, toString(job.state)},
-            {Key::tenantId, p.value(QStringLiteral("tenantId"))},
-            {Key::serviceIds, p.value(QStringLiteral("serviceIds"))},
-            {Key::progress, QJsonObject{{Key::done, job.progressDone}, {Key::total, job.progressTotal}}},
-            {Key::steps, p.value(QStringLiteral("steps"))},
-            {Key::error, job.result.value(QStringLiteral("error")).toString().isEmpty() ? QJsonValue()
-                                                                                           : job.result.value(QStringLiteral("error"))},
-            {Key::rolledBack, job.result.value(QStringLiteral("rolledBack")).toBool()},
-            {Key::rollbackErrors, job.result.value(QStringLiteral("rollbackErrors")).toArray()},
-            {Key::createdAt, job.createdAt},
-            {Key::startedAt, job.startedAt.isEmpty() ? QJsonValue() : QJsonValue(job.startedAt)},
-            {Key::finishedAt, job.finishedAt.isEmpty() ? QJsonValue() : QJsonValue(job.finishedAt)}};
 }
 
 ApiResponse accepted(const QJsonObject &body, const QString &location)
@@ -219,7 +201,7 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
         const auto job = engine.job(id);
         if (!job || !sees(*request.user, job->payload.value(QStringLiteral("tenantId")).toString()))
             return ApiResponse::error(job ? Error::notFound(QStringLiteral("job"), id) : job.error());
-        return ApiResponse::json(jobJson(*job));
+        return ApiResponse::json(jobToJson(*job));
     });
 
     // POST /api/v1/onboardings {tenant, users, services} -> 202 job; ?dryRun=true -> 200 {steps}
@@ -238,7 +220,7 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
             return plan ? ApiResponse::json(planJson(*plan)) : ApiResponse::error(plan.error());
         }
         const auto job = engine.onboard(*onboarding, request.user->username);
-        return job ? accepted(jobJson(*job), QStringLiteral("/api/v1/onboardings/") + job->id) : ApiResponse::error(job.error());
+        return job ? accepted(jobToJson(*job), QStringLiteral("/api/v1/onboardings/") + job->id) : ApiResponse::error(job.error());
     });
 
     // GET /api/v1/onboardings/{id} -> the onboarding job
@@ -247,7 +229,7 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
         const auto job = engine.job(id);
         if (!job || job->kind != ServiceEngine::onboardingKind())
             return ApiResponse::error(job ? Error::notFound(QStringLiteral("onboarding"), id) : job.error());
-        return ApiResponse::json(jobJson(*job));
+        return ApiResponse::json(jobToJson(*job));
     });
 
     // POST /api/v1/tenants/{id}/encryption/rotate|revoke -> 202 job; ?dryRun=true -> 200 impact.
@@ -279,7 +261,7 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
                                                     QStringLiteral("confirm")});
             }
             const auto job = engine.changeKey(id, revoke, request.user->username);
-            return job ? accepted(jobJson(*job), QStringLiteral("/api/v1/jobs/") + job->id) : ApiResponse::error(job.error());
+            return job ? accepted(jobToJson(*job), QStringLiteral("/api/v1/jobs/") + job->id) : ApiResponse::error(job.error());
         });
     }
 
@@ -303,7 +285,7 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
             return removed ? ApiResponse::noContent() : ApiResponse::error(removed.error());
         }
         const auto job = engine.removeTenant(id, request.user->username);
-        return job ? accepted(jobJson(*job), QStringLiteral("/api/v1/jobs/") + job->id) : ApiResponse::error(job.error());
+        return job ? accepted(jobToJson(*job), QStringLiteral("/api/v1/jobs/") + job->id) : ApiResponse::error(job.error());
     });
 }
 

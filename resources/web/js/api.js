@@ -1,0 +1,66 @@
+// The REST API as the rest of the world uses it (/api/v1, Bearer token). The token lives in
+// sessionStorage: it survives a reload but not the closing of the tab.
+
+const TOKEN_KEY = 'neocloud.token';
+const USER_KEY = 'neocloud.user';
+
+export class ApiError extends Error {
+  constructor(status, code, message, field) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.field = field;
+  }
+}
+
+const listeners = new Set();
+export function onSignedOut(listener) { listeners.add(listener); }
+
+export const session = {
+  get token() { return sessionStorage.getItem(TOKEN_KEY); },
+  get user() { try { return JSON.parse(sessionStorage.getItem(USER_KEY)); } catch { return null; } },
+  get isOperator() { return this.user?.role?.startsWith('operator-') ?? false; },
+  save(token, user) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    sessionStorage.setItem(USER_KEY, JSON.stringify(user));
+  },
+  clear() {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(USER_KEY);
+    for (const listener of listeners) listener();
+  },
+};
+
+export async function api(path, { method = 'GET', body, query, signal } = {}) {
+  const url = new URL(`/api/v1${path}`, location.origin);
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
+  }
+  const headers = { Accept: 'application/json' };
+  if (session.token) headers.Authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The server did not answer. Is neocloud-server running?');
+  }
+  if (response.status === 204) return null;
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (!response.ok) {
+    const error = data?.error;
+    if (response.status === 401 && path !== '/auth/login') session.clear();
+    throw new ApiError(response.status, error?.code ?? 'http_error',
+      error?.message ?? `The server answered ${response.status} ${response.statusText}.`, error?.field);
+  }
+  return data;
+}
+
+export async function login(username, password) {
+  const answer = await api('/auth/login', { method: 'POST', body: { username, password } });
+  session.save(answer.token, answer.user);
+  return answer.user;
+}

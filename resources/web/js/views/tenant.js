@@ -1,0 +1,28 @@
+// One tenant: GET /api/v1/tenants/{id}, its users and its services (live job progress).
+
+import { api } from '../api.js';
+import { errorBox, formatBytes, h, replace, statusBadge, table } from '../dom.js';
+import { serviceList } from './services.js';
+
+export function render(main, { id }) {
+  const services = serviceList(id);
+  const users = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
+  const head = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
+  replace(main,
+    h('nav', { 'aria-label': 'Breadcrumb', class: 'crumbs' }, h('a', { href: '/tenants', 'data-link': true }, 'Tenants')),
+    head, h('h2', {}, 'Services'), services.element, h('h2', {}, 'Users'), users);
+  api(`/tenants/${encodeURIComponent(id)}`).then((t) => {
+    replace(head,
+      h('h1', {}, t.displayName || t.name, ' ', statusBadge(t.state)),
+      h('dl', { class: 'facts' }, [
+        ['Name', t.name], ['Contact', t.contactEmail],
+        ['Capacity quota', formatBytes(t.quotas?.capacityBytes)], ['GPU quota', t.quotas?.gpus],
+        ['Services at most', t.quotas?.maxServices], ['Network pool', t.network?.pool],
+        ['VLAN', t.network?.vlan], ['Subnet', t.network?.subnet],
+      ].map(([term, value]) => [h('dt', {}, term), h('dd', {}, value ?? '—')])));
+  }, (error) => replace(head, h('h1', {}, 'Tenant'), errorBox(error)));
+  api(`/tenants/${encodeURIComponent(id)}/users`).then((page) => {
+    replace(users, table([{ title: 'User', key: 'username' }, { title: 'Role', key: 'role' }], page.items ?? []));
+  }, (error) => replace(users, errorBox(error)));
+  return services.leave;
+}
