@@ -175,7 +175,7 @@ bool HttpApi::handleRequest(const QHttpServerRequest &request, QTcpSocket *socke
             headers.append({name, value});
     }
     if (m_tls) // a browser that once came over TLS never falls back to plain HTTP for a year
-        headers.append({"Strict-Transport-Security", "max-age=31536000"});
+        headers.append(qMakePair(QByteArray("Strict-Transport-Security"), QByteArray("max-age=31536000")));
     headers.append(response.headers);
 
     if (response.stream && response.status == 200 && !head) {
