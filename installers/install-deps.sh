@@ -23,6 +23,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   # commissioning report tests render and read the PDF (pdftoppm, pdftotext)
   poppler-utils
+  # the probe tests run a real S3 server (s3rver, from npm: see npm_test_servers below)
+  nodejs
 )
 
 missing=()
@@ -30,8 +32,23 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 
+# npm comes with some nodejs builds and is a package of its own in Debian's.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
+# The npm packages the tests run (tests/servers/package-lock.json pins them), installed with
+# `npm ci` only when the lock file is newer than what is installed.
+npm_test_servers() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/servers"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "install-deps: npm ci in tests/servers"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  npm_test_servers
   exit 0
 fi
 
@@ -41,4 +58,5 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+npm_test_servers
 echo "install-deps: done"

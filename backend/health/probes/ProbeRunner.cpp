@@ -22,6 +22,7 @@ ProbeRunner::~ProbeRunner() = default;
 
 void ProbeRunner::setProbe(std::unique_ptr<ServiceProbe> probe)
 {
+    Q_ASSERT(!m_running); // a probe with runs out must outlive them
     const QString protocol = probe->protocol();
     m_probes.insert(protocol, std::shared_ptr<ServiceProbe>(std::move(probe)));
 }
@@ -54,8 +55,9 @@ void ProbeRunner::pump()
         }
         ++m_active;
         QPointer<ProbeRunner> self(this);
-        // The shared pointer keeps the probe alive while a replaced one still has runs out.
-        probe->run(target, m_options.timeoutMs, [self, probe](ProbeResult result) {
+        // The callback holds no reference to the probe: a probe's replies own their callbacks,
+        // so a probe kept alive by its own reply's callback would be deleted inside that reply.
+        probe->run(target, m_options.timeoutMs, [self](ProbeResult result) {
             if (!self)
                 return;
             --self->m_active;

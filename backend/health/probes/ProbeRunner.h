@@ -26,7 +26,8 @@ public:
     explicit ProbeRunner(ProbeOptions options, QObject *parent = nullptr);
     ~ProbeRunner() override;
 
-    // Replaces the probe for its protocol (tests hand in fakes; the real ones are there already).
+    // Replaces the probe for its protocol (tests hand in fakes; the real ones are there already);
+    // not while a round runs.
     void setProbe(std::unique_ptr<ServiceProbe> probe);
     // Starts a round; ignored (returns false) while one runs.
     bool runRound(const QList<ProbeTarget> &targets);
