@@ -143,11 +143,30 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     health.pollOptions.read.maxInFlight = config.perBmcInFlight;
     health.webhooks.firstRetryMs = config.webhookFirstRetryMs;
     health.webhooks.maxAttempts = config.webhookAttempts;
+    health.probes = config.serviceProbes;
+    health.probeOptions = {config.probeConcurrency, config.probeTimeoutMs, config.probeSlowMs};
     b->m_healthRepository = std::make_unique<HealthRepository>(db);
     b->m_health = std::make_unique<HealthService>(*b->m_healthRepository, *b->m_inventoryRepository, *b->m_tenants,
                                                   *b->m_serviceRepository, *b->m_catalog, *b->m_events, *b->m_audit,
                                                   *b->m_trustRepository, vms, health);
     HealthService *healthService = b->m_health.get();
+    // The S3 probe signs with the tenant's own key (sealed in the store, so it can be read back
+    // the way the provider hands it to the storage); the demo lab answers for its VIP pools.
+    AccessKeyService *accessKeys = b->m_accessKeys.get();
+    ProbeSources probeSources;
+    probeSources.s3Key = [accessKeys](const QString &tenantId) -> std::optional<SigV4::Credentials> {
+        if (const auto key = accessKeys->probeKey(tenantId))
+            return SigV4::Credentials{key->first, key->second};
+        return std::nullopt;
+    };
+    if (useLab) {
+        LabEndpointServers *endpoints = b->m_lab->endpointServers();
+        endpoints->setS3Secrets([accessKeys](const QString &accessKey) { return accessKeys->secretOfAccessKey(accessKey); });
+        probeSources.address = [endpoints](const QString &pool, const QString &protocol, const QString &, quint16) {
+            return endpoints->addressOf(pool, protocol);
+        };
+    }
+    healthService->prober()->setSources(probeSources);
     QObject::connect(b->m_inventory.get(), &InventoryService::inventoryChanged, healthService, &HealthService::inventoryChanged);
     QObject::connect(b->m_tenants.get(), &TenantService::tenantsChanged, healthService, &HealthService::scheduleRecompute);
     QObject::connect(b->m_engine.get(), &ServiceEngine::serviceChanged, healthService, &HealthService::scheduleRecompute);
@@ -194,6 +213,14 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     connect(b->m_discovery.get(), &DiscoveryService::scanFinished, metrics, invalidate);
     connect(b->m_events.get(), &EventLog::alertsChanged, metrics, invalidate);
     connect(b->m_capacity.get(), &CapacityService::capacityChanged, metrics, invalidate);
+    metrics->setProber(healthService->prober());
+    // Each probe round's latencies become telemetry (one series per kind, scoped to the tenant),
+    // so they get the same rollups and retention as capacity.
+    TelemetryRepository *telemetryStore = b->m_telemetryRepository.get();
+    connect(healthService->prober(), &ServiceProber::probed, healthService, [telemetryStore](const QList<ProbeResult> &results) {
+        if (const auto written = telemetryStore->write(probeSamples(results, QDateTime::currentMSecsSinceEpoch())); !written)
+            qWarning("cannot store probe latencies: %s", qUtf8Printable(written.error().message));
+    });
     registerMetricsRoute(router, *b->m_metrics, *b->m_auth, config.metricsToken);
     if (config.telemetryIntervalSeconds > 0)
         b->m_sampler->start();

@@ -69,6 +69,11 @@ struct BackendConfig
     int healthPollMs = 15000;
     int healthPollConcurrency = 16;
     int healthPollTimeoutMs = 5000;
+    // Service probes on the health poll's beat: every active service's endpoints in its protocol.
+    bool serviceProbes = true;
+    int probeConcurrency = 16;
+    int probeTimeoutMs = 3000;
+    int probeSlowMs = 1000; // slower answers make the cell degraded
     int webhookFirstRetryMs = 1000; // doubled after each failed attempt
     int webhookAttempts = 6;
     int telemetryIntervalSeconds = 300; // 0: no periodic sampling

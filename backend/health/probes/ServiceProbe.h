@@ -14,6 +14,7 @@ namespace NeoCloud {
 struct ProbeTarget
 {
     QString tenantId;
+    QString tenantName;
     QString serviceId;
     QString kind; // the service kind (object-storage, ...)
     QString protocol; // s3, http, kafka, nfs, tcp
