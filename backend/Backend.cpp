@@ -10,6 +10,7 @@
 #include "capacity/CapacityService.h"
 #include "discovery/DiscoveryService.h"
 #include "discovery/Reconciler.h"
+#include "health/AlertRules.h"
 #include "health/HealthService.h"
 #include "lab/LabService.h"
 #include "metrics/MetricsService.h"
@@ -186,6 +187,27 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     telemetry.intervalMs = config.telemetryIntervalSeconds * 1000;
     b->m_sampler = std::make_unique<TelemetrySampler>(*b->m_capacity, *b->m_gpuMetrics, *b->m_telemetryRepository, telemetry);
 
+    // Threshold alert rules on capacity, runway and probe latency, delivered through the same
+    // webhooks as health alerts; evaluated whenever capacity changes and after each probe round.
+    b->m_alertRules = std::make_unique<AlertRules>(db, *b->m_events, *b->m_audit, [healthService](const QString &event, const QJsonObject &alert) {
+        healthService->notifyWebhooks(event, alert);
+    });
+    AlertRules *alertRules = b->m_alertRules.get();
+    CapacityService *capacityService = b->m_capacity.get();
+    auto evaluateCapacity = [alertRules, capacityService] {
+        const auto report = capacityService->report();
+        if (!report)
+            return;
+        if (Status s = alertRules->evaluateCapacity(*report); !s)
+            qWarning("cannot evaluate the capacity alert rules: %s", qUtf8Printable(s.error().message));
+    };
+    connect(capacityService, &CapacityService::capacityChanged, alertRules, evaluateCapacity);
+    connect(alertRules, &AlertRules::rulesChanged, alertRules, evaluateCapacity);
+    connect(healthService->prober(), &ServiceProber::probed, alertRules, [alertRules](const QList<ProbeResult> &results) {
+        if (Status s = alertRules->evaluateProbes(results); !s)
+            qWarning("cannot evaluate the probe latency rule: %s", qUtf8Printable(s.error().message));
+    });
+
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     Router &router = b->m_api->router();
     registerSystemRoutes(router, db);
@@ -199,6 +221,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
     registerCommissioningRoutes(router, *b->m_commissioning);
     registerHealthRoutes(router, *b->m_health);
+    registerAlertRuleRoutes(router, *b->m_alertRules);
     registerCapacityRoutes(router, *b->m_capacity);
 
     // /metrics serves cached bytes, rebuilt when what they count changes.

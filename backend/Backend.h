@@ -30,6 +30,7 @@ class Reconciler;
 class EventLog;
 class HealthRepository;
 class HealthService;
+class AlertRules;
 class HttpApi;
 class InventoryRepository;
 class InventoryService;
@@ -108,6 +109,7 @@ public:
     ServiceEngine &services() { return *m_engine; }
     VastProvider &provider() { return *m_provider; }
     HealthService &health() { return *m_health; }
+    AlertRules &alertRules() { return *m_alertRules; }
     LabService *lab() { return m_lab.get(); } // null without a lab
     CommissioningService &commissioning() { return *m_commissioning; }
     CapacityService &capacity() { return *m_capacity; }
@@ -145,6 +147,7 @@ private:
     std::unique_ptr<CommissioningService> m_commissioning;
     std::unique_ptr<HealthRepository> m_healthRepository;
     std::unique_ptr<HealthService> m_health;
+    std::unique_ptr<AlertRules> m_alertRules;
     std::unique_ptr<MetricsRepository> m_metricsRepository;
     std::unique_ptr<TelemetryRepository> m_telemetryRepository;
     std::unique_ptr<CapacityService> m_capacity;

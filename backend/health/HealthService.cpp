@@ -414,6 +414,11 @@ void HealthService::recompute()
         Q_EMIT matrixChanged();
 }
 
+void HealthService::notifyWebhooks(const QString &event, const QJsonObject &alert)
+{
+    m_alerts->notify(event, alert);
+}
+
 HealthMatrix HealthService::matrixFor(const User &caller) const
 {
     if (isOperator(caller))

@@ -115,6 +115,8 @@ public:
     Result<Webhook> addWebhook(const QString &url, const QString &user);
     Status removeWebhook(const QString &id, const QString &user);
     WebhookStats webhookStats(const QString &id) const;
+    // POSTs an alert event to the webhooks, as health alerts are.
+    void notifyWebhooks(const QString &event, const QJsonObject &alert);
 
     // Inputs changed (the inventory, a tenant, a service): recompute soon.
     void inventoryChanged();

@@ -7,6 +7,7 @@
 namespace NeoCloud {
 
 class AccessKeyService;
+class AlertRules;
 class AuditLog;
 class Catalog;
 class CommissioningService;
@@ -34,6 +35,7 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
 void registerCommissioningRoutes(Router &router, CommissioningService &service);
 void registerHealthRoutes(Router &router, HealthService &health);
+void registerAlertRuleRoutes(Router &router, AlertRules &rules);
 void registerCapacityRoutes(Router &router, CapacityService &capacity);
 // `scrapeToken` empty: /metrics is public; else it needs that token or an operator's login.
 void registerMetricsRoute(Router &router, MetricsService &metrics, AuthService &auth, const QString &scrapeToken);
