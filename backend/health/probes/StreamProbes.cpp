@@ -52,6 +52,18 @@ ProbeResult probeResult(const ProbeTarget &target, bool connected, bool timedOut
     return r;
 }
 
+namespace {
+
+// An exchange's outcome as the probe's result: the reader's verdict is the problem, if any.
+std::function<void(TcpExchange::Outcome)> reportTo(const ProbeTarget &target, int timeoutMs, const ServiceProbe::Done &done)
+{
+    return [target, timeoutMs, done](const TcpExchange::Outcome &o) {
+        done(probeResult(target, o.connected, o.timedOut, o.socketError, o.answer.value_or(QString()), {}, o.elapsedMs, timeoutMs));
+    };
+}
+
+} // namespace
+
 void KafkaProbe::run(const ProbeTarget &target, int timeoutMs, Done done)
 {
     const qint32 correlation = m_nextCorrelation++;
@@ -74,10 +86,7 @@ void KafkaProbe::run(const ProbeTarget &target, int timeoutMs, Done done)
         return QString();
     };
     TcpExchange::start(target.host, target.port, Wire::kafkaApiVersionsRequest(correlation, "neocloud-probe"), timeoutMs, reader,
-                       [target, timeoutMs, done](const TcpExchange::Outcome &o) {
-                           done(probeResult(target, o.connected, o.timedOut, o.socketError, o.answer.value_or(QString()), {},
-                                            o.elapsedMs, timeoutMs));
-                       });
+                       reportTo(target, timeoutMs, done));
 }
 
 void NfsProbe::run(const ProbeTarget &target, int timeoutMs, Done done)
@@ -104,18 +113,13 @@ void NfsProbe::run(const ProbeTarget &target, int timeoutMs, Done done)
         return QString();
     };
     TcpExchange::start(target.host, target.port, Wire::rpcNullCall(xid, Wire::nfsProgram, Wire::nfsVersion), timeoutMs, reader,
-                       [target, timeoutMs, done](const TcpExchange::Outcome &o) {
-                           done(probeResult(target, o.connected, o.timedOut, o.socketError, o.answer.value_or(QString()), {},
-                                            o.elapsedMs, timeoutMs));
-                       });
+                       reportTo(target, timeoutMs, done));
 }
 
 void TcpConnectProbe::run(const ProbeTarget &target, int timeoutMs, Done done)
 {
     TcpExchange::start(target.host, target.port, {}, timeoutMs, [](QByteArray &) { return std::optional<QString>(QString()); },
-                       [target, timeoutMs, done](const TcpExchange::Outcome &o) {
-                           done(probeResult(target, o.connected, o.timedOut, o.socketError, {}, {}, o.elapsedMs, timeoutMs));
-                       });
+                       reportTo(target, timeoutMs, done));
 }
 
 } // namespace NeoCloud
