@@ -3,8 +3,12 @@
 // calls byte for byte, their replies decoded, and malformed frames refused with a reason.
 
 #include "health/probes/HttpProbes.h"
+#include "health/probes/ProbeTargets.h"
 #include "health/probes/SigV4.h"
 #include "health/probes/WireCodecs.h"
+#include "vast/VastPlans.h"
+
+#include <QJsonArray>
 
 #include <QTest>
 
@@ -189,6 +193,75 @@ private Q_SLOTS:
                              "<Message>The request signature we calculated does not match</Message></Error>"),
                  QStringLiteral("SignatureDoesNotMatch"));
         QCOMPARE(s3ErrorCode("<html>not s3</html>"), QString());
+    }
+
+    // What is probed is read from the endpoints the VAST plan gives each kind.
+    void targetsFromTheProvidersEndpoints_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QJsonObject>("params");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<int>("port");
+        QTest::newRow("object-storage") << QStringLiteral("object-storage") << QJsonObject{{QStringLiteral("bucket"), QStringLiteral("acme-data")}}
+                                        << QStringLiteral("s3") << 80;
+        QTest::newRow("file-storage") << QStringLiteral("file-storage")
+                                      << QJsonObject{{QStringLiteral("path"), QStringLiteral("/home")}, {QStringLiteral("protocols"), QJsonArray{QStringLiteral("NFS")}}}
+                                      << QStringLiteral("nfs") << 2049;
+        QTest::newRow("block-storage") << QStringLiteral("block-storage") << QJsonObject{} << QStringLiteral("tcp") << 4420;
+        QTest::newRow("event-streaming") << QStringLiteral("event-streaming") << QJsonObject{} << QStringLiteral("kafka") << 9092;
+        QTest::newRow("database") << QStringLiteral("database") << QJsonObject{{QStringLiteral("bucket"), QStringLiteral("db")}}
+                                  << QStringLiteral("http") << 80;
+        QTest::newRow("functions: no URL") << QStringLiteral("functions") << QJsonObject{{QStringLiteral("functions"), QJsonArray{}}}
+                                           << QString() << 0;
+    }
+
+    void targetsFromTheProvidersEndpoints()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QJsonObject, params);
+        QFETCH(QString, protocol);
+        QFETCH(int, port);
+        Tenant t;
+        t.id = QStringLiteral("tnt-1");
+        t.name = QStringLiteral("acme");
+        t.network.vipFrom = QStringLiteral("10.64.3.10");
+        Service s;
+        s.id = QStringLiteral("svc-1");
+        s.tenantId = t.id;
+        s.kind = kind;
+        s.state = ServiceState::Active;
+        s.endpoints = Vast::endpointsFor({t, {}, {}}, kind, params);
+        ProbeSources sources;
+        sources.s3Key = [](const QString &) { return std::optional<SigV4::Credentials>(SigV4::Credentials{QStringLiteral("NCBKX"), QStringLiteral("s")}); };
+        const QList<ProbeTarget> targets = probeTargetsFor(t, s, sources);
+        if (protocol.isEmpty()) {
+            QVERIFY(targets.isEmpty());
+            return;
+        }
+        QCOMPARE(targets.size(), 1);
+        QCOMPARE(targets.first().protocol, protocol);
+        QCOMPARE(targets.first().host, QStringLiteral("10.64.3.10"));
+        QCOMPARE(int(targets.first().port), port);
+        QCOMPARE(targets.first().shownEndpoint, QStringLiteral("10.64.3.10:%1").arg(port));
+        if (protocol == QLatin1String("s3")) {
+            QCOMPARE(targets.first().bucket, QStringLiteral("acme-data"));
+            QCOMPARE(targets.first().s3Key->accessKeyId, QStringLiteral("NCBKX"));
+        }
+
+        // The lab maps the VIP to its listener, by the endpoint's protocol; the reason keeps the VIP.
+        QString askedProtocol;
+        sources.address = [&](const QString &pool, const QString &p, const QString &, quint16) {
+            askedProtocol = p;
+            return pool == QLatin1String("acme-vip") ? std::optional<QPair<QString, quint16>>({QStringLiteral("127.0.0.1"), 40001}) : std::nullopt;
+        };
+        sources.s3Key = {}; // keyless: S3 is reduced to a connect, still to the S3 listener
+        const ProbeTarget mapped = probeTargetsFor(t, s, sources).first();
+        QCOMPARE(mapped.host, QStringLiteral("127.0.0.1"));
+        QCOMPARE(mapped.port, quint16(40001));
+        QCOMPARE(mapped.shownEndpoint, QStringLiteral("10.64.3.10:%1").arg(port));
+        QCOMPARE(askedProtocol, protocol);
+        if (protocol == QLatin1String("s3"))
+            QCOMPARE(mapped.protocol, QStringLiteral("tcp"));
     }
 };
 

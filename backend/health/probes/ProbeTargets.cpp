@@ -48,7 +48,8 @@ QList<ProbeTarget> probeTargetsFor(const Tenant &tenant, const Service &service,
                 t.protocol = QStringLiteral("tcp");
         }
         if (sources.address) {
-            const auto real = sources.address(Vast::vipPool(tenant), t.protocol, t.host, t.port);
+            // By the endpoint's own protocol: a keyless S3 probe still connects to the S3 endpoint.
+            const auto real = sources.address(Vast::vipPool(tenant), protocol, t.host, t.port);
             if (!real)
                 return;
             t.host = real->first;
