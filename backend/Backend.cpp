@@ -11,6 +11,7 @@
 #include "capacity/CapacityService.h"
 #include "discovery/DiscoveryService.h"
 #include "discovery/Reconciler.h"
+#include "health/AlertRules.h"
 #include "health/HealthService.h"
 #include "lab/LabService.h"
 #include "metrics/MetricsService.h"
@@ -145,11 +146,30 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     health.pollOptions.read.maxInFlight = config.perBmcInFlight;
     health.webhooks.firstRetryMs = config.webhookFirstRetryMs;
     health.webhooks.maxAttempts = config.webhookAttempts;
+    health.probes = config.serviceProbes;
+    health.probeOptions = {config.probeConcurrency, config.probeTimeoutMs, config.probeSlowMs};
     b->m_healthRepository = std::make_unique<HealthRepository>(db);
     b->m_health = std::make_unique<HealthService>(*b->m_healthRepository, *b->m_inventoryRepository, *b->m_tenants,
                                                   *b->m_serviceRepository, *b->m_catalog, *b->m_events, *b->m_audit,
                                                   *b->m_trustRepository, vms, health);
     HealthService *healthService = b->m_health.get();
+    // The S3 probe signs with the tenant's own key (sealed in the store, so it can be read back
+    // the way the provider hands it to the storage); the demo lab answers for its VIP pools.
+    AccessKeyService *accessKeys = b->m_accessKeys.get();
+    ProbeSources probeSources;
+    probeSources.s3Key = [accessKeys](const QString &tenantId) -> std::optional<SigV4::Credentials> {
+        if (const auto key = accessKeys->probeKey(tenantId))
+            return SigV4::Credentials{key->first, key->second};
+        return std::nullopt;
+    };
+    if (useLab) {
+        LabEndpointServers *endpoints = b->m_lab->endpointServers();
+        endpoints->setS3Secrets([accessKeys](const QString &accessKey) { return accessKeys->secretOfAccessKey(accessKey); });
+        probeSources.address = [endpoints](const QString &pool, const QString &protocol, const QString &, quint16) {
+            return endpoints->addressOf(pool, protocol);
+        };
+    }
+    healthService->prober()->setSources(probeSources);
     QObject::connect(b->m_inventory.get(), &InventoryService::inventoryChanged, healthService, &HealthService::inventoryChanged);
     QObject::connect(b->m_tenants.get(), &TenantService::tenantsChanged, healthService, &HealthService::scheduleRecompute);
     QObject::connect(b->m_engine.get(), &ServiceEngine::serviceChanged, healthService, &HealthService::scheduleRecompute);
@@ -169,6 +189,27 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     telemetry.intervalMs = config.telemetryIntervalSeconds * 1000;
     b->m_sampler = std::make_unique<TelemetrySampler>(*b->m_capacity, *b->m_gpuMetrics, *b->m_telemetryRepository, telemetry);
 
+    // Threshold alert rules on capacity, runway and probe latency, delivered through the same
+    // webhooks as health alerts; evaluated whenever capacity changes and after each probe round.
+    b->m_alertRules = std::make_unique<AlertRules>(db, *b->m_events, *b->m_audit, [healthService](const QString &event, const QJsonObject &alert) {
+        healthService->notifyWebhooks(event, alert);
+    });
+    AlertRules *alertRules = b->m_alertRules.get();
+    CapacityService *capacityService = b->m_capacity.get();
+    auto evaluateCapacity = [alertRules, capacityService] {
+        const auto report = capacityService->report();
+        if (!report)
+            return;
+        if (Status s = alertRules->evaluateCapacity(*report); !s)
+            qWarning("cannot evaluate the capacity alert rules: %s", qUtf8Printable(s.error().message));
+    };
+    connect(capacityService, &CapacityService::capacityChanged, alertRules, evaluateCapacity);
+    connect(alertRules, &AlertRules::rulesChanged, alertRules, evaluateCapacity);
+    connect(healthService->prober(), &ServiceProber::probed, alertRules, [alertRules](const QList<ProbeResult> &results) {
+        if (Status s = alertRules->evaluateProbes(results); !s)
+            qWarning("cannot evaluate the probe latency rule: %s", qUtf8Printable(s.error().message));
+    });
+
     b->m_api = std::make_unique<HttpApi>(*b->m_auth, HttpApiConfig{config.maxBodyBytes});
     b->m_loginThrottle = std::make_unique<LoginThrottle>(config.loginThrottle);
     Router &router = b->m_api->router();
@@ -183,6 +224,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);
     registerCommissioningRoutes(router, *b->m_commissioning);
     registerHealthRoutes(router, *b->m_health);
+    registerAlertRuleRoutes(router, *b->m_alertRules);
     registerCapacityRoutes(router, *b->m_capacity);
 
     // /metrics serves cached bytes, rebuilt when what they count changes.
@@ -197,6 +239,14 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     connect(b->m_discovery.get(), &DiscoveryService::scanFinished, metrics, invalidate);
     connect(b->m_events.get(), &EventLog::alertsChanged, metrics, invalidate);
     connect(b->m_capacity.get(), &CapacityService::capacityChanged, metrics, invalidate);
+    metrics->setProber(healthService->prober());
+    // Each probe round's latencies become telemetry (one series per kind, scoped to the tenant),
+    // so they get the same rollups and retention as capacity.
+    TelemetryRepository *telemetryStore = b->m_telemetryRepository.get();
+    connect(healthService->prober(), &ServiceProber::probed, healthService, [telemetryStore](const QList<ProbeResult> &results) {
+        if (const auto written = telemetryStore->write(probeSamples(results, QDateTime::currentMSecsSinceEpoch())); !written)
+            qWarning("cannot store probe latencies: %s", qUtf8Printable(written.error().message));
+    });
     registerMetricsRoute(router, *b->m_metrics, *b->m_auth, config.metricsToken);
     LiveStreamConfig live;
     live.heartbeatMs = config.streamHeartbeatMs;

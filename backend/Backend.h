@@ -33,6 +33,7 @@ class Reconciler;
 class EventLog;
 class HealthRepository;
 class HealthService;
+class AlertRules;
 class HttpApi;
 class InventoryRepository;
 class InventoryService;
@@ -74,6 +75,11 @@ struct BackendConfig
     int healthPollMs = 15000;
     int healthPollConcurrency = 16;
     int healthPollTimeoutMs = 5000;
+    // Service probes on the health poll's beat: every active service's endpoints in its protocol.
+    bool serviceProbes = true;
+    int probeConcurrency = 16;
+    int probeTimeoutMs = 3000;
+    int probeSlowMs = 1000; // slower answers make the cell degraded
     int webhookFirstRetryMs = 1000; // doubled after each failed attempt
     int webhookAttempts = 6;
     int telemetryIntervalSeconds = 300; // 0: no periodic sampling
@@ -109,6 +115,7 @@ public:
     ServiceEngine &services() { return *m_engine; }
     VastProvider &provider() { return *m_provider; }
     HealthService &health() { return *m_health; }
+    AlertRules &alertRules() { return *m_alertRules; }
     LabService *lab() { return m_lab.get(); } // null without a lab
     CommissioningService &commissioning() { return *m_commissioning; }
     CapacityService &capacity() { return *m_capacity; }
@@ -148,6 +155,7 @@ private:
     std::unique_ptr<CommissioningService> m_commissioning;
     std::unique_ptr<HealthRepository> m_healthRepository;
     std::unique_ptr<HealthService> m_health;
+    std::unique_ptr<AlertRules> m_alertRules;
     std::unique_ptr<MetricsRepository> m_metricsRepository;
     std::unique_ptr<TelemetryRepository> m_telemetryRepository;
     std::unique_ptr<CapacityService> m_capacity;

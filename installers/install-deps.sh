@@ -23,7 +23,8 @@ packages=(
   xvfb xauth libgl1-mesa-dri fonts-dejavu-core
   # commissioning report tests render and read the PDF (pdftoppm, pdftotext)
   poppler-utils
-  # browser tests of the web console: Debian's chromium, driven by playwright-core from npm
+  # browser tests of the web console (Debian's chromium, driven by playwright-core from npm) and
+  # the probe tests' real S3 server (from npm)
   chromium nodejs
 )
 # Debian's nodejs has npm separately; other builds of nodejs (NodeSource) bring their own and
@@ -31,16 +32,20 @@ packages=(
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 here="$(cd "$(dirname "$0")" && pwd)"
-# playwright-core and axe-core, pinned by tests/browser/package-lock.json; nothing downloads a
-# browser (the tests use /usr/bin/chromium). Skipped while the lockfile is the one last installed.
-install_browser_test_modules() {
-  local dir="$here/../tests/browser"
-  if cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"; then
-    return 0
-  fi
-  echo "install-deps: npm ci in tests/browser"
-  (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
-  cp "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"
+# The npm packages the tests use, each directory pinned by its package-lock.json: tests/browser
+# (playwright-core, axe-core; nothing downloads a browser, the tests use /usr/bin/chromium) and
+# tests/servers (an S3 server that checks SigV4). `npm ci` runs only when a lockfile differs
+# from the one last installed there.
+install_npm_test_modules() {
+  local dir
+  for dir in "$here/../tests/browser" "$here/../tests/servers"; do
+    if cmp -s "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"; then
+      continue
+    fi
+    echo "install-deps: npm ci in ${dir#"$here/../"}"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    cp "$dir/package-lock.json" "$dir/node_modules/.installed-lock.json"
+  done
 }
 
 missing=()
@@ -50,7 +55,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  install_browser_test_modules
+  install_npm_test_modules
   exit 0
 fi
 
@@ -60,5 +65,5 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-install_browser_test_modules
+install_npm_test_modules
 echo "install-deps: done"

@@ -38,6 +38,14 @@ Status EventLog::clearAlert(const QString &eventId)
     return cleared;
 }
 
+Result<Event> EventLog::acknowledgeAlert(const QString &eventId, const QString &user)
+{
+    auto acknowledged = m_repository.acknowledgeAlert(eventId, user, nowIso());
+    if (acknowledged)
+        Q_EMIT alertsChanged();
+    return acknowledged;
+}
+
 Result<QList<Event>> EventLog::raiseAlerts(QList<Event> alerts)
 {
     if (alerts.isEmpty())

@@ -22,6 +22,7 @@ public:
     Result<Event> raiseAlert(Severity severity, const QString &source, const QString &message,
                              const QString &tenantId = {}, const QString &deviceId = {});
     Status clearAlert(const QString &eventId);
+    Result<Event> acknowledgeAlert(const QString &eventId, const QString &user);
     // Many at once, one statement prepared and one alertsChanged: a fault under thousands of
     // tenants' services raises thousands. Ids and times are given when empty.
     Result<QList<Event>> raiseAlerts(QList<Event> alerts);

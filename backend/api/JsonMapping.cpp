@@ -88,7 +88,9 @@ QJsonObject toJson(const Event &e)
             {Key::tenant, nullIfEmpty(e.tenantId)},
             {Key::device, nullIfEmpty(e.deviceId)},
             {Key::alert, e.alert},
-            {Key::clearedAt, nullIfEmpty(e.clearedAt)}};
+            {Key::clearedAt, nullIfEmpty(e.clearedAt)},
+            {Key::acknowledgedAt, nullIfEmpty(e.acknowledgedAt)},
+            {Key::acknowledgedBy, nullIfEmpty(e.acknowledgedBy)}};
 }
 
 QJsonObject toJson(const AuditEntry &a)

@@ -52,6 +52,10 @@ void addCommonOptions(QCommandLineParser &parser, LabDefault lab)
                       QStringLiteral("Seconds between light polls of the BMCs tenants' services depend on (0: no polling, "
                                      "health follows discovery scans only)."),
                       QStringLiteral("SECONDS"), QStringLiteral("15")});
+    parser.addOption({QStringLiteral("probe-slow"),
+                      QStringLiteral("Milliseconds past which a service endpoint's answer to its probe makes the tenant's "
+                                     "cell degraded (0: service probes off)."),
+                      QStringLiteral("MS"), QStringLiteral("1000")});
     parser.addOption({QStringLiteral("telemetry-interval"),
                       QStringLiteral("Seconds between telemetry samples (capacity, GPUs); 0 turns sampling off."),
                       QStringLiteral("SECONDS"), QStringLiteral("300")});
@@ -155,6 +159,15 @@ Result<CommonOptions> readCommonOptions(const QCommandLineParser &parser, LabDef
         return Error::badInput(QStringLiteral("invalid_health_poll"),
                                QStringLiteral("--health-poll expects seconds from 0 to 3600; got '%1'.")
                                    .arg(parser.value(QStringLiteral("health-poll"))));
+    bool slowOk = false;
+    const int slow = parser.value(QStringLiteral("probe-slow")).toInt(&slowOk);
+    if (!slowOk || slow < 0 || slow > 60000)
+        return Error::badInput(QStringLiteral("invalid_probe_slow"),
+                               QStringLiteral("--probe-slow expects milliseconds from 0 to 60000; got '%1'.")
+                                   .arg(parser.value(QStringLiteral("probe-slow"))));
+    options.backend.serviceProbes = slow > 0;
+    if (slow > 0)
+        options.backend.probeSlowMs = slow;
     options.backend.healthPoll = poll > 0;
     if (poll > 0)
         options.backend.healthPollMs = qMax(1000, int(poll * 1000));

@@ -21,6 +21,8 @@ struct Event
     QString deviceId;
     bool alert = false;        // an alert stays open until cleared
     QString clearedAt;         // empty while open
+    QString acknowledgedAt;    // an operator has seen it (it stays open until cleared)
+    QString acknowledgedBy;
 };
 
 struct EventQuery

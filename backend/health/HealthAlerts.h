@@ -37,11 +37,12 @@ public:
     Status reloadWebhooks();
     const QList<Webhook> &webhooks() const { return m_webhooks; }
     WebhookSender &sender() { return m_sender; }
+    // Sends an alert event to every webhook (the threshold rules' alerts use the same hooks).
+    void notify(const QString &event, const QJsonObject &alert);
 
 private:
     QString raise(const HealthCell &cell, const QString &tenantName, const QString &deviceId);
     void clear(const HealthCell &cell, const QString &tenantName, const QString &message);
-    void notify(const QString &event, const QJsonObject &alert);
 
     struct Pending
     {

@@ -91,6 +91,17 @@ HealthService::HealthService(HealthRepository &repository, InventoryRepository &
     m_poller = std::make_unique<StatusPoller>(m_config.pollOptions, credentials, std::move(vms));
     connect(m_poller.get(), &StatusPoller::roundFinished, this, &HealthService::roundFinished);
     m_alerts = std::make_unique<HealthAlerts>(m_events, m_repository, m_config.webhooks);
+    m_prober = std::make_unique<ServiceProber>(m_config.probeOptions, m_config.pollOptions.intervalMs);
+    m_prober->setEndpoints([this] {
+        auto endpoints = m_services.activeEndpoints();
+        if (!endpoints)
+            qCWarning(lcHealth, "cannot read service endpoints: %s", qPrintable(endpoints.error().message));
+        return endpoints ? *endpoints : QHash<QString, QJsonObject>();
+    });
+    connect(m_prober.get(), &ServiceProber::probed, this, [this](const QList<ProbeResult> &, bool cellsChanged) {
+        if (cellsChanged)
+            scheduleRecompute();
+    });
     m_settle.setSingleShot(true);
     m_settle.setInterval(m_config.settleMs);
     connect(&m_settle, &QTimer::timeout, this, &HealthService::recompute);
@@ -115,6 +126,8 @@ Status HealthService::start()
     recompute();
     if (m_config.poll)
         m_poller->start();
+    if (m_config.probes)
+        m_prober->start();
     return success();
 }
 
@@ -123,6 +136,8 @@ void HealthService::stop()
     m_settle.stop();
     if (m_poller)
         m_poller->stop();
+    if (m_prober)
+        m_prober->stop();
     m_started = false;
 }
 
@@ -261,6 +276,27 @@ void HealthService::recompute()
         QString device; // the first device involved, for the alert
     };
     QHash<QString, Rendered> byCNodes;
+    // A failing endpoint probe joins the hardware's findings; the worse goes first.
+    auto withProbe = [](Rendered r, const CellProbe &probe) {
+        auto body = [](const QString &reason) -> QString { return reason.section(QStringLiteral(": "), 1); };
+        const bool probeWorse = severityRank(probe.status) > severityRank(r.status)
+            || r.status == HealthStatus::Healthy;
+        const HealthStatus status = probeWorse ? probe.status : r.status;
+        auto join = [&](const QString &hardware, const QString &probed) -> QString {
+            QStringList parts;
+            if (!hardware.isEmpty())
+                parts << body(hardware);
+            if (probeWorse)
+                parts.prepend(probed);
+            else
+                parts.append(probed);
+            return toString(status) + QStringLiteral(": ") + parts.join(QStringLiteral("; "));
+        };
+        r.reason = join(r.reason, probe.reason);
+        r.tenantReason = join(r.tenantReason, probe.tenantReason);
+        r.status = status;
+        return r;
+    };
     auto hardwareFor = [&](const Tenant &t) {
         Dependencies deps = m_graph.forPool(Vast::vipPool(t));
         const QString key = deps.cnodes.join(u',');
@@ -297,6 +333,9 @@ void HealthService::recompute()
                     if (!hardware)
                         hardware = hardwareFor(t);
                     r = *hardware;
+                    if (const auto probe = m_prober->cell(t.id, kind);
+                        probe && probe->status != HealthStatus::Healthy)
+                        r = withProbe(r, *probe);
                 }
                 const QString key = cellKey(t.id, kind);
                 const auto previous = m_cells.constFind(key);
@@ -355,6 +394,7 @@ void HealthService::recompute()
     m_cells = next;
     m_tenantList = tenantList;
     m_live = byTenant;
+    m_prober->setServices(m_tenantList, m_live);
 
     HealthMatrix matrix;
     matrix.kinds = kinds;
@@ -372,6 +412,11 @@ void HealthService::recompute()
             int(changed.size()), m_lastRecomputeMs);
     if (anyChange)
         Q_EMIT matrixChanged();
+}
+
+void HealthService::notifyWebhooks(const QString &event, const QJsonObject &alert)
+{
+    m_alerts->notify(event, alert);
 }
 
 HealthMatrix HealthService::matrixFor(const User &caller) const

@@ -12,6 +12,7 @@
 #include "HealthTypes.h"
 #include "StatusPoller.h"
 #include "WebhookSender.h"
+#include "probes/ServiceProber.h"
 #include "core/Result.h"
 #include "domain/Tenancy.h"
 #include "store/HealthRepository.h"
@@ -40,6 +41,8 @@ struct HealthConfig
     RuleOptions rules;
     WebhookOptions webhooks;
     int settleMs = 50; // inputs changing together are recomputed once
+    bool probes = true; // probe every active service's endpoints on the poll's beat
+    ProbeOptions probeOptions;
 };
 
 struct MatrixTenant
@@ -112,6 +115,8 @@ public:
     Result<Webhook> addWebhook(const QString &url, const QString &user);
     Status removeWebhook(const QString &id, const QString &user);
     WebhookStats webhookStats(const QString &id) const;
+    // POSTs an alert event to the webhooks, as health alerts are.
+    void notifyWebhooks(const QString &event, const QJsonObject &alert);
 
     // Inputs changed (the inventory, a tenant, a service): recompute soon.
     void inventoryChanged();
@@ -121,6 +126,7 @@ public:
     const QHash<QString, DeviceFacts> &facts() const { return m_facts; }
     const DependencyGraph &graph() const { return m_graph; }
     StatusPoller *poller() { return m_poller.get(); }
+    ServiceProber *prober() { return m_prober.get(); }
     qint64 lastRecomputeMs() const { return m_lastRecomputeMs; }
 
 Q_SIGNALS:
@@ -143,6 +149,7 @@ private:
     HealthConfig m_config;
     std::unique_ptr<StatusPoller> m_poller;
     std::unique_ptr<HealthAlerts> m_alerts;
+    std::unique_ptr<ServiceProber> m_prober;
     QTimer m_settle;
 
     // Inputs.

@@ -27,6 +27,7 @@ namespace {
 const QString vmsDevice = QStringLiteral("vms");
 
 bool isVmsKind(const QString &kind) { return kind.startsWith(QLatin1String("vms-")); }
+bool isEndpointKind(const QString &kind) { return kind.startsWith(QLatin1String("endpoint-")); }
 
 // The latency of a slow fault (2000 ms unless given), 0 for the other kinds.
 Result<int> latencyOf(const QJsonObject &body, bool slow)
@@ -63,7 +64,7 @@ QStringList LabService::faultKinds()
     return {QStringLiteral("bmc-down"),   QStringLiteral("bmc-slow"),     QStringLiteral("bmc-error"),
             QStringLiteral("gpu-failed"), QStringLiteral("drive-failed"), QStringLiteral("link-down"),
             QStringLiteral("psu-failed"), QStringLiteral("cnode-down"),   QStringLiteral("vms-error"),
-            QStringLiteral("vms-slow")};
+            QStringLiteral("vms-slow"),   QStringLiteral("endpoint-down"), QStringLiteral("endpoint-slow")};
 }
 
 LabService::LabService(LabDefinition definition, Database &database, AuditLog &audit, QObject *parent)
@@ -265,15 +266,17 @@ Status LabService::loadFaults()
     while (q.next()) {
         LabFault f{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
                    q.value(4).toInt(), q.value(5).toString(), q.value(6).toString(), q.value(7).toInt()};
-        if (isVmsKind(f.kind) ? !m_vms : !m_definition.device(f.device))
+        const bool known = isEndpointKind(f.kind) || (isVmsKind(f.kind) ? bool(m_vms) : bool(m_definition.device(f.device)));
+        if (!known)
             continue; // the definition changed since
         m_faults << f;
-        if (!isVmsKind(f.kind))
+        if (!isVmsKind(f.kind) && !isEndpointKind(f.kind))
             touched.insert(f.device);
     }
     for (const QString &device : touched)
         rebuild(device);
     applyVmsFaults();
+    applyEndpointFaults();
     return success();
 }
 
@@ -299,6 +302,15 @@ Result<LabFault> LabService::insertFault(const QJsonObject &body, const std::fun
     if (!faultKinds().contains(fault.kind))
         return Error::badInput(QStringLiteral("invalid_enum"),
                                QStringLiteral("kind must be one of: %1.").arg(faultKinds().join(QLatin1String(", "))), QStringLiteral("kind"));
+    if (isEndpointKind(fault.kind)) {
+        if (Status s = readEndpointFault(body, fault); !s)
+            return s.error();
+        if (Status s = storeFault(fault); !s)
+            return s.error();
+        applyEndpointFaults();
+        Q_EMIT faultsChanged();
+        return fault;
+    }
     if (vms) {
         if (Status s = readVmsFault(body, fault); !s)
             return s.error();
@@ -390,6 +402,36 @@ Status LabService::readVmsFault(const QJsonObject &body, LabFault &fault) const
     return success();
 }
 
+Status LabService::readEndpointFault(const QJsonObject &body, LabFault &fault) const
+{
+    const QJsonValue pool = body.value(Key::device);
+    if (!pool.isString() || pool.toString().trimmed().isEmpty())
+        return Error::badInput(QStringLiteral("invalid_device"), QStringLiteral("Endpoint faults name a VIP pool as the device (\"acme-vip\")."),
+                               QStringLiteral("device"));
+    fault.device = pool.toString().trimmed();
+    const Result<QString> component = componentOf(body, QString());
+    const Result<int> latency = latencyOf(body, fault.kind == QLatin1String("endpoint-slow"));
+    if (!component || !latency)
+        return component ? latency.error() : component.error();
+    if (!component->isEmpty() && !LabEndpointServers::protocols().contains(*component))
+        return Error::badInput(QStringLiteral("invalid_enum"),
+                               QStringLiteral("component must be one of: %1 (or absent for all).")
+                                   .arg(LabEndpointServers::protocols().join(QLatin1String(", "))),
+                               QStringLiteral("component"));
+    fault.component = *component;
+    fault.latencyMs = *latency;
+    return success();
+}
+
+void LabService::applyEndpointFaults()
+{
+    QList<EndpointFault> faults;
+    for (const LabFault &f : std::as_const(m_faults))
+        if (isEndpointKind(f.kind))
+            faults << EndpointFault{f.device, f.component, f.kind == QLatin1String("endpoint-down"), f.latencyMs};
+    m_endpoints.setFaults(faults);
+}
+
 Status LabService::storeFault(LabFault &fault)
 {
     fault.id = newId(QLatin1String("flt"));
@@ -427,6 +469,7 @@ Status LabService::removeFault(const QString &id)
     m_faults.erase(it);
     rebuild(fault.device);
     applyVmsFaults();
+    applyEndpointFaults();
     if (const LabDevice *device = m_definition.device(fault.device); device && fault.kind == QLatin1String("link-down"))
         for (const LabPort &p : device->ports)
             if (p.name == fault.component && !p.peerDevice.isEmpty())

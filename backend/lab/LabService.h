@@ -4,6 +4,7 @@
 // the console for one event loop. Faults change what the BMCs serve and are stored until cleared.
 
 #include "LabDefinition.h"
+#include "LabEndpointServers.h"
 #include "LabTrees.h"
 #include "core/Result.h"
 #include "discovery/DiscoveryService.h"
@@ -40,6 +41,8 @@ public:
     QUrl vmsUrl() const;
     QString vmsToken() const;
     VmsServer *vms() const { return m_vms.get(); }
+    // What the tenants' VIP pools answer (S3, NFS, Kafka, HTTP, TCP) on loopback, for probes.
+    LabEndpointServers *endpointServers() { return &m_endpoints; }
 
     QList<RedfishEndpoint> endpoints() const override;
     // Where a device's BMC answers; for a device the definition leaves absent, where it would.
@@ -52,6 +55,8 @@ public:
     // device id to its BMC URL so faults can name devices either way. VMS faults name the device
     // "vms": {"device": "vms", "kind": "vms-error", "component": "/views/", "method"?: "POST",
     // "status"?: 503} or "vms-slow" with "latencyMs".
+    // Endpoint faults name a tenant's VIP pool: {"device": "acme-vip", "kind": "endpoint-down"
+    // | "endpoint-slow", "component"?: "s3"|"nfs"|"kafka"|"http"|"tcp" (empty: all), "latencyMs"?}.
     // Both are audited here, whoever asks (the API or the console).
     Result<LabFault> addFault(const QJsonObject &body, const std::function<QString(const QString &)> &bmcUrlForId,
                               const QString &user);
@@ -73,6 +78,8 @@ private:
     Status storeFault(LabFault &fault); // gives it an id and a time
     Status startVms();
     void applyVmsFaults();
+    void applyEndpointFaults();
+    Status readEndpointFault(const QJsonObject &body, LabFault &fault) const;
     Status removeFault(const QString &id);
     void rebuild(const QString &deviceName);
     // Runs work in the thread that owns the given host (its servers), and waits for it.
@@ -92,6 +99,7 @@ private:
     quint16 m_port = 0; // the port every BMC shares
     QList<LabFault> m_faults;
     std::unique_ptr<VmsServer> m_vms; // in this object's thread, beside the store it writes to
+    LabEndpointServers m_endpoints;
 };
 
 } // namespace NeoCloud

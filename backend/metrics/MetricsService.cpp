@@ -1,5 +1,7 @@
 #include "MetricsService.h"
 
+#include "health/probes/ServiceProber.h"
+
 #include "api/HttpStats.h"
 #include "capacity/CapacityService.h"
 #include "core/Version.h"
@@ -272,6 +274,38 @@ QByteArray MetricsService::buildStored()
     return w.take();
 }
 
+namespace {
+
+// One series per tenant and kind, never per endpoint, address or protocol: at 500 tenants and
+// six probed kinds that is at most 3,000 series a metric. A kind with several services (two
+// buckets) reports its worst: down if any is, the slowest latency.
+void writeProbes(PromWriter &w, const QList<ProbeResult> &results)
+{
+    struct Cell
+    {
+        bool up = true;
+        double latency = -1;
+    };
+    QMap<QPair<QString, QString>, Cell> cells; // sorted: a stable page
+    for (const ProbeResult &r : results) {
+        Cell &c = cells[{r.target.tenantName, r.target.kind}];
+        c.up = c.up && r.up;
+        if (r.latencyMs >= 0)
+            c.latency = qMax(c.latency, double(r.latencyMs) / 1000.0);
+    }
+    const QLatin1String up("neocloud_probe_up");
+    const QLatin1String latency("neocloud_probe_latency_seconds");
+    w.family(up, QLatin1String("gauge"), QStringLiteral("1 when every endpoint of the tenant's service kind answered its probe well."));
+    for (auto it = cells.cbegin(); it != cells.cend(); ++it)
+        w.sample(up, qint64(it->up ? 1 : 0), Labels{{QLatin1String("tenant"), it.key().first}, {QLatin1String("kind"), it.key().second}});
+    w.family(latency, QLatin1String("gauge"), QStringLiteral("Time the last probe of the tenant's service kind took to be answered."));
+    for (auto it = cells.cbegin(); it != cells.cend(); ++it)
+        if (it->latency >= 0)
+            w.sample(latency, it->latency, Labels{{QLatin1String("tenant"), it.key().first}, {QLatin1String("kind"), it.key().second}});
+}
+
+} // namespace
+
 QByteArray MetricsService::live() const
 {
     PromWriter w;
@@ -299,6 +333,9 @@ QByteArray MetricsService::live() const
         w.family(QLatin1String("neocloud_telemetry_samples_written_total"), counter, QStringLiteral("Telemetry samples stored."));
         w.sample(QLatin1String("neocloud_telemetry_samples_written_total"), qint64(m_sampler->samplesWritten()));
     }
+
+    if (m_prober)
+        writeProbes(w, m_prober->lastResults());
 
     single(w, QLatin1String("neocloud_metrics_build_duration_seconds"),
            QStringLiteral("How long the last rebuild of the stored part of this page took."), m_lastBuildSeconds);

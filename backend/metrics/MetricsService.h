@@ -16,6 +16,7 @@ class CapacityService;
 class HttpStats;
 class MetricsRepository;
 class InventoryService;
+class ServiceProber;
 class TelemetrySampler;
 
 struct MetricsConfig
@@ -30,6 +31,9 @@ class MetricsService : public QObject
 public:
     MetricsService(MetricsRepository &metrics, InventoryService &inventory, CapacityService &capacity, const HttpStats &http,
                    const TelemetrySampler *sampler, MetricsConfig config = {}, QObject *parent = nullptr);
+
+    // Probe results join the per-scrape part (one series per tenant and kind).
+    void setProber(const ServiceProber *prober) { m_prober = prober; }
 
     // The whole page.
     QByteArray scrape();
@@ -52,6 +56,7 @@ private:
     CapacityService &m_capacity;
     const HttpStats &m_http;
     const TelemetrySampler *m_sampler;
+    const ServiceProber *m_prober = nullptr;
     MetricsConfig m_config;
     QByteArray m_cached;
     QElapsedTimer m_age; // since the cached part was built

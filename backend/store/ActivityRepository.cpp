@@ -71,7 +71,7 @@ Result<Page<Event>> ActivityRepository::events(const EventQuery &query) const
 
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT id, time, severity, source, message, tenant_id, device_id, "
-                             "alert, cleared_at")
+                             "alert, cleared_at, acknowledged_at, acknowledged_by")
               + where + QStringLiteral(" ORDER BY time DESC, id DESC LIMIT ? OFFSET ?"));
     bind(q);
     q.addBindValue(query.limit);
@@ -89,6 +89,8 @@ Result<Page<Event>> ActivityRepository::events(const EventQuery &query) const
         e.deviceId = q.value(6).toString();
         e.alert = q.value(7).toInt() != 0;
         e.clearedAt = q.value(8).toString();
+        e.acknowledgedAt = q.value(9).toString();
+        e.acknowledgedBy = q.value(10).toString();
         page.items.append(e);
     }
     return page;
@@ -115,6 +117,35 @@ Status ActivityRepository::clearAlert(const QString &eventId, const QString &tim
     if (q.numRowsAffected() == 0)
         return Error::notFound(QStringLiteral("open alert"), eventId);
     return success();
+}
+
+Result<Event> ActivityRepository::acknowledgeAlert(const QString &eventId, const QString &user, const QString &time)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT alert, cleared_at, acknowledged_at, acknowledged_by, time, severity, source, message, "
+                             "tenant_id, device_id FROM events WHERE id = ?"));
+    q.addBindValue(text(eventId));
+    if (Status s = exec(q, QStringLiteral("read an alert")); !s)
+        return s.error();
+    if (!q.next() || q.value(0).toInt() == 0)
+        return Error::notFound(QStringLiteral("alert"), eventId);
+    Event e{eventId, q.value(4).toString(), parseEnum<Severity>(q.value(5).toString()).value_or(Severity::Info),
+            q.value(6).toString(), q.value(7).toString(), q.value(8).toString(), q.value(9).toString(), true,
+            q.value(1).toString(), q.value(2).toString(), q.value(3).toString()};
+    if (!e.clearedAt.isEmpty())
+        return Error::conflict(QStringLiteral("alert_cleared"), QStringLiteral("The alert was cleared at %1; there is nothing to acknowledge.").arg(e.clearedAt));
+    if (!e.acknowledgedAt.isEmpty())
+        return e; // acknowledging twice changes nothing: the first acknowledgement stands
+    QSqlQuery u(m_db.connection());
+    u.prepare(QStringLiteral("UPDATE events SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL"));
+    u.addBindValue(text(time));
+    u.addBindValue(text(user));
+    u.addBindValue(text(eventId));
+    if (Status s = exec(u, QStringLiteral("acknowledge an alert")); !s)
+        return s.error();
+    e.acknowledgedAt = time;
+    e.acknowledgedBy = user;
+    return e;
 }
 
 Status ActivityRepository::insertAudit(const AuditEntry &a)

@@ -20,6 +20,8 @@ public:
     Status insertEvents(const QList<Event> &events); // one statement, prepared once
     Status clearAlerts(const QStringList &eventIds, const QString &time); // the open ones among them
     Result<Page<Event>> events(const EventQuery &query) const; // newest first
+    // 404 for no such alert, 409 once it is cleared; a second acknowledgement keeps the first.
+    Result<Event> acknowledgeAlert(const QString &eventId, const QString &user, const QString &time);
     Result<int> openAlertCount() const;
     Status clearAlert(const QString &eventId, const QString &time);
 

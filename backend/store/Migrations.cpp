@@ -477,6 +477,51 @@ Migration v12()
     }};
 }
 
+Migration v13()
+{
+    // Probes and alert rules: lab faults gain the endpoint kinds (a tenant's VIP pool refusing or
+    // answering late); alerts can be acknowledged; threshold rules beyond the hardware (capacity,
+    // runway, probe latency) are stored with their thresholds, and each open rule alert is kept
+    // against its subject so there is one per subject however often the rule is evaluated.
+    return {13, QStringLiteral("endpoint lab faults, alert acknowledgement, threshold alert rules"), {
+        QStringLiteral(R"(CREATE TABLE lab_faults_v13 (
+            id TEXT PRIMARY KEY,
+            lab TEXT NOT NULL,
+            device TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('bmc-down', 'bmc-slow', 'bmc-error', 'gpu-failed',
+                                               'drive-failed', 'link-down', 'psu-failed', 'cnode-down',
+                                               'vms-error', 'vms-slow', 'endpoint-down', 'endpoint-slow')),
+            component TEXT NOT NULL DEFAULT '',
+            latency_ms INTEGER NOT NULL DEFAULT 0,
+            method TEXT NOT NULL DEFAULT '',
+            status INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL))"),
+        QStringLiteral("INSERT INTO lab_faults_v13 SELECT id, lab, device, kind, component, latency_ms, method, status, created_at "
+                       "FROM lab_faults"),
+        QStringLiteral("DROP TABLE lab_faults"),
+        QStringLiteral("ALTER TABLE lab_faults_v13 RENAME TO lab_faults"),
+        QStringLiteral("ALTER TABLE events ADD COLUMN acknowledged_at TEXT"),
+        QStringLiteral("ALTER TABLE events ADD COLUMN acknowledged_by TEXT"),
+        QStringLiteral(R"(CREATE TABLE alert_rules (
+            id TEXT PRIMARY KEY CHECK (id IN ('cluster-capacity', 'tenant-quota', 'runway', 'probe-latency')),
+            threshold REAL NOT NULL CHECK (threshold >= 0),
+            enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral(R"(CREATE TABLE rule_alerts (
+            rule TEXT NOT NULL REFERENCES alert_rules(id) ON DELETE CASCADE,
+            subject TEXT NOT NULL,
+            alert_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+            value REAL NOT NULL,
+            PRIMARY KEY (rule, subject)))"),
+        QStringLiteral("INSERT INTO alert_rules (id, threshold, updated_at) VALUES "
+                       "('cluster-capacity', 85, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
+                       "('tenant-quota', 90, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
+                       "('runway', 30, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), "
+                       "('probe-latency', 500, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"),
+    }};
+}
+
 Migration v14()
 {
     // "View as tenant": a login token an operator gets to look at one tenant through that
@@ -491,7 +536,7 @@ Migration v14()
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v11(), v12(), v14()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v11(), v12(), v13(), v14()};
     return all;
 }
 

@@ -118,6 +118,19 @@ Result<QList<Service>> ServiceRepository::liveByTenant(const QString &tenantId) 
     return out;
 }
 
+Result<QHash<QString, QJsonObject>> ServiceRepository::activeEndpoints() const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, endpoints FROM services WHERE state = 'active'"));
+    if (Status s = exec(q, QStringLiteral("read service endpoints")); !s)
+        return s.error();
+    QHash<QString, QJsonObject> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), parsed(q.value(1)).object());
+    return out;
+}
+
 Result<QList<Service>> ServiceRepository::liveSummaries() const
 {
     QSqlQuery q(m_db.connection());

@@ -3,6 +3,9 @@
 // foundation on the provider.
 
 #include "core/Result.h"
+
+#include <QHash>
+#include <QJsonObject>
 #include "domain/Inventory.h"
 #include "domain/Tenancy.h"
 
@@ -26,6 +29,8 @@ public:
     // Every tenant's live services, without params, endpoints and steps: what health reads on
     // each recompute.
     Result<QList<Service>> liveSummaries() const;
+    // Every active service's endpoints by service id: what the probes ask, once a round.
+    Result<QHash<QString, QJsonObject>> activeEndpoints() const;
     // Health alone, so it never races a whole-row update of the rest; many services at once.
     Status setHealth(const QStringList &ids, const QString &health);
 

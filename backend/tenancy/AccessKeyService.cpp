@@ -146,4 +146,31 @@ Result<QString> AccessKeyService::secret(const QString &tenantId, const QString 
     return m_box.unseal(q.value(0).toString());
 }
 
+std::optional<QPair<QString, QString>> AccessKeyService::probeKey(const QString &tenantId) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT access_key, secret FROM access_keys WHERE tenant_id = ? AND state = 'active' "
+                             "ORDER BY created_at LIMIT 1"));
+    q.addBindValue(text(tenantId));
+    if (!exec(q, QStringLiteral("read a probe key")) || !q.next())
+        return std::nullopt;
+    const auto secret = m_box.unseal(q.value(1).toString());
+    if (!secret)
+        return std::nullopt;
+    return QPair<QString, QString>(q.value(0).toString(), *secret);
+}
+
+std::optional<QString> AccessKeyService::secretOfAccessKey(const QString &accessKey) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT secret FROM access_keys WHERE access_key = ? AND state = 'active'"));
+    q.addBindValue(text(accessKey));
+    if (!exec(q, QStringLiteral("read an access key")) || !q.next())
+        return std::nullopt;
+    const auto secret = m_box.unseal(q.value(0).toString());
+    if (!secret)
+        return std::nullopt;
+    return *secret;
+}
+
 } // namespace NeoCloud

@@ -6,6 +6,8 @@
 #include "core/Result.h"
 
 #include <QList>
+#include <QPair>
+#include <optional>
 #include <QString>
 
 namespace NeoCloud {
@@ -43,6 +45,12 @@ public:
     Status revoke(const QString &tenantId, const QString &keyId, const QString &by);
     // The secret of an active key, for the provider that hands it to the storage system.
     Result<QString> secret(const QString &tenantId, const QString &keyId) const;
+    // The tenant's oldest active key with its secret: what the S3 probe signs with, so a probe
+    // sees what the tenant's own clients see. Nothing when the tenant has no active key.
+    std::optional<QPair<QString, QString>> probeKey(const QString &tenantId) const;
+    // The secret of an active key by its public half: what the storage system checks a
+    // signature with (the demo lab's S3 plays that system).
+    std::optional<QString> secretOfAccessKey(const QString &accessKey) const;
 
 private:
     Result<AccessKey> get(const QString &tenantId, const QString &keyId) const;

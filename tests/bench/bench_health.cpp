@@ -21,10 +21,13 @@
 #include "store/Database.h"
 #include "store/ServiceRepository.h"
 #include "tenancy/TenantService.h"
+#include "vast/VastPlans.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -173,6 +176,53 @@ private Q_SLOTS:
         qInfo("BENCH GET /api/v1/health/matrix: %lld KiB, %lld ms built, %lld ms cached (best of "
               "10), over loopback",
               qint64(answer.body.size() / 1024), built, cachedBest);
+    }
+
+    // Every tenant's S3, NFS and Kafka endpoints (as the VAST plan makes them) probed against the
+    // lab's responders: one round's time, and the recompute with probe verdicts in the cells.
+    void probeRound()
+    {
+        HealthService &health = m_backend->health();
+        const auto tenants = m_backend->tenants().list(tenantCount, 0);
+        QVERIFY(tenants);
+        const QList<QPair<QString, QJsonObject>> kinds {
+            { u"object-storage"_s, QJsonObject { { u"bucket"_s, u"data"_s } } },
+            { u"file-storage"_s, QJsonObject { { u"path"_s, u"/"_s }, { u"protocols"_s, QJsonArray { u"NFS"_s } } } },
+            { u"event-streaming"_s, QJsonObject {} } };
+        QVERIFY(m_backend->database().transaction([&]() -> Status {
+            QSqlQuery q(m_backend->database().connection());
+            q.prepare(u"UPDATE services SET endpoints = ? WHERE tenant_id = ? AND kind = ?"_s);
+            for (const Tenant &t : tenants->items)
+                for (const auto &[kind, params] : kinds) {
+                    q.addBindValue(QString::fromUtf8(QJsonDocument(Vast::endpointsFor({ t, {}, {} }, kind, params)).toJson(QJsonDocument::Compact)));
+                    q.addBindValue(t.id);
+                    q.addBindValue(kind);
+                    if (!q.exec())
+                        return Error::unavailable(u"bench"_s, q.lastError().text());
+                }
+            return success();
+        }));
+        ServiceProber *prober = health.prober();
+        QSignalSpy probed(prober, &ServiceProber::probed);
+        if (prober->runner().isRunning())
+            QVERIFY(probed.wait(120000));
+        probed.clear();
+        prober->probeNow();
+        QVERIFY(probed.wait(120000));
+        const QList<ProbeResult> results = prober->lastResults();
+        const auto up = std::count_if(results.begin(), results.end(), [](const ProbeResult &r) { return r.up; });
+        qInfo("BENCH probe round: %d endpoints (S3 as TCP without keys, NFS RPC NULL, Kafka ApiVersions) at "
+              "concurrency %d against the lab: %lld ms, %d up",
+              int(results.size()), prober->runner().options().concurrency, prober->runner().lastRoundMs(), int(up));
+        QCOMPARE(int(results.size()), int(tenants->items.size() * kinds.size()));
+        QElapsedTimer clock;
+        qint64 best = std::numeric_limits<qint64>::max();
+        for (int i = 0; i < 5; ++i) {
+            clock.start();
+            health.recompute();
+            best = qMin(best, clock.elapsed());
+        }
+        qInfo("BENCH recompute %d cells with probe verdicts: best of 5 %lld ms", m_cells, best);
     }
 
     void faultToMatrix_data()

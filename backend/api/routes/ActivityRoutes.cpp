@@ -41,6 +41,19 @@ void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit)
                    return ApiResponse::json(pageToJson(*page));
                });
 
+    // POST /api/v1/alerts/{id}/ack -> the alert (an event with alert: true) with acknowledgedAt and
+    // acknowledgedBy; 404 unknown or not an alert, 409 already cleared; audited
+    router.add(HttpMethod::Post, QStringLiteral("/api/v1/alerts/{id}/ack"), Access::OperatorAdmin,
+               [&events, &audit](const ApiRequest &request) {
+                   const QString id = request.param(QStringLiteral("id"));
+                   const auto acknowledged = events.acknowledgeAlert(id, request.user->username);
+                   audit.record(request.user->username, QStringLiteral("alert.ack"), id,
+                                acknowledged ? success() : Status(acknowledged.error()));
+                   if (!acknowledged)
+                       return ApiResponse::error(acknowledged.error());
+                   return ApiResponse::json(toJson(*acknowledged));
+               });
+
     // GET /api/v1/audit?limit=&offset= -> {items: [{time, user, action, target, result}], total}
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/audit"), Access::Operator,
                [&audit](const ApiRequest &request) {

@@ -7,6 +7,7 @@
 namespace NeoCloud {
 
 class AccessKeyService;
+class AlertRules;
 class AuditLog;
 class Catalog;
 class CommissioningService;
@@ -36,6 +37,7 @@ void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService 
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
 void registerCommissioningRoutes(Router &router, CommissioningService &service);
 void registerHealthRoutes(Router &router, HealthService &health);
+void registerAlertRuleRoutes(Router &router, AlertRules &rules);
 void registerCapacityRoutes(Router &router, CapacityService &capacity);
 // GET /api/v1/stream: Server-Sent Events for the web console and scripts.
 void registerStreamRoutes(Router &router, LiveStream &live);

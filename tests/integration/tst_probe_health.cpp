@@ -1,0 +1,204 @@
+// Probes in the health matrix, end to end over real sockets: the demo lab's VMS double enables
+// the services, the lab answers each VIP pool's S3 (checking the tenant's key's SigV4), NFS and
+// Kafka on loopback, and the console probes them on the poll's beat. A lab endpoint fault must
+// turn exactly the probed cell down (or degraded when slow), with the endpoint in the operator's
+// reason and the tenant's words in the tenant's; /metrics and telemetry carry the figures.
+
+#include "../common/HttpClient.h"
+#include "../common/TestSupport.h"
+#include "discovery/DiscoveryService.h"
+#include "health/HealthService.h"
+#include "store/TelemetryRepository.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QSignalSpy>
+
+using namespace NeoCloud;
+using namespace NeoCloud::Testing;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+constexpr int pollMs = 1000;
+constexpr int reflectWithinMs = 10 * pollMs; // generous: other suites share the machine
+
+} // namespace
+
+class TestProbeHealth : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestBackend> m_backend;
+    std::unique_ptr<HttpClient> m_http;
+    QString m_acme;
+    QString m_tenantToken;
+    QString m_accessKey;
+
+    QString enable(const QString &kind, const QJsonObject &params)
+    {
+        const HttpAnswer started = m_http->post(u"/api/v1/tenants/%1/services"_s.arg(m_acme), json({{u"kind"_s, kind}, {u"params"_s, params}}));
+        const QString id = started.json.value(QLatin1String("id")).toString();
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 30000) {
+            const QString state = m_http->get(u"/api/v1/services/"_s + id).json.value(QLatin1String("state")).toString();
+            if (state != QLatin1String("enabling"))
+                return state == QLatin1String("active") ? id : QString();
+            QTest::qWait(50);
+        }
+        return {};
+    }
+
+    QJsonObject cell(const QString &kind, const QString &token = u"<default>"_s)
+    {
+        for (const QJsonValue &c : m_http->send("GET", u"/api/v1/health/matrix"_s, {}, token).json.value(QLatin1String("cells")).toArray())
+            if (c[QLatin1String("tenant")].toString() == m_acme && c[QLatin1String("kind")].toString() == kind)
+                return c.toObject();
+        return {};
+    }
+
+    // Waits for the cell's status; its reason must then satisfy `reasonOk`.
+    QJsonObject waitForCell(const QString &kind, const QString &status)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        QJsonObject c;
+        while (clock.elapsed() < reflectWithinMs) {
+            c = cell(kind);
+            if (c.value(QLatin1String("status")).toString() == status)
+                return c;
+            QTest::qWait(100);
+        }
+        qWarning().noquote() << kind << "wanted" << status << "got" << QJsonDocument(c).toJson(QJsonDocument::Compact);
+        return {};
+    }
+
+    QString metricLine(const QByteArray &name, const QString &kind)
+    {
+        const QByteArray page = m_http->get(u"/metrics"_s).body;
+        const QByteArray prefix = name + "{tenant=\"acme\",kind=\"" + kind.toUtf8() + "\"} ";
+        for (const QByteArray &line : page.split('\n'))
+            if (line.startsWith(prefix))
+                return QString::fromUtf8(line.mid(prefix.size()));
+        return {};
+    }
+
+    QString addFault(const QJsonObject &fault)
+    {
+        const HttpAnswer added = m_http->post(u"/api/v1/lab/faults"_s, json(fault));
+        if (added.status != 201)
+            qWarning() << added.body;
+        return added.json.value(QLatin1String("id")).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        BackendConfig config;
+        config.labDefinition = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
+        config.healthPollMs = pollMs;
+        config.healthPollTimeoutMs = 1500;
+        config.probeTimeoutMs = 2500;
+        config.probeSlowMs = 1000;
+        m_backend = std::make_unique<TestBackend>(config);
+        QSignalSpy scanned(&(*m_backend)->discovery(), &DiscoveryService::scanFinished);
+        QVERIFY(scanned.wait(30000));
+        m_http = std::make_unique<HttpClient>(*(*m_backend)->listen(QHostAddress::LocalHost, 0));
+        m_http->setToken(m_http->send("POST", u"/api/v1/auth/login"_s, json({{u"username"_s, u"admin"_s}, {u"password"_s, adminPassword}}), QString())
+                             .json.value(QLatin1String("token")).toString());
+
+        const HttpAnswer made = m_http->post(u"/api/v1/tenants"_s, json({{u"name"_s, u"acme"_s},
+            {u"quotas"_s, QJsonObject{{u"capacityBytes"_s, 1e12}, {u"gpus"_s, 0}, {u"maxServices"_s, 10}}}}));
+        QCOMPARE(made.status, 201);
+        m_acme = made.json.value(QLatin1String("id")).toString();
+        QCOMPARE(m_http->post(u"/api/v1/tenants/%1/users"_s.arg(m_acme),
+                              json({{u"username"_s, u"alice"_s}, {u"password"_s, u"alice's long passphrase"_s}, {u"role"_s, u"tenant-admin"_s}}))
+                     .status, 201);
+        // The key the S3 probe signs with: the tenant's own.
+        const HttpAnswer key = m_http->post(u"/api/v1/tenants/%1/keys"_s.arg(m_acme), json({{u"username"_s, u"alice"_s}}));
+        QCOMPARE(key.status, 201);
+        m_accessKey = key.json.value(QLatin1String("accessKey")).toString();
+        QVERIFY(!m_accessKey.isEmpty());
+        m_tenantToken = m_http->send("POST", u"/api/v1/auth/login"_s,
+                                     json({{u"username"_s, u"alice"_s}, {u"password"_s, u"alice's long passphrase"_s}}), QString())
+                            .json.value(QLatin1String("token")).toString();
+
+        QVERIFY(!enable(u"object-storage"_s, {{u"bucket"_s, u"acme-data"_s}}).isEmpty());
+        QVERIFY(!enable(u"file-storage"_s, {{u"path"_s, u"/home"_s}, {u"protocols"_s, QJsonArray{u"NFS"_s}}}).isEmpty());
+        QVERIFY(!waitForCell(u"object-storage"_s, u"healthy"_s).isEmpty());
+        QVERIFY(!waitForCell(u"file-storage"_s, u"healthy"_s).isEmpty());
+    }
+
+    void healthyProbesReachMetricsAndTelemetry()
+    {
+        ServiceProber *prober = (*m_backend)->health().prober();
+        QSignalSpy probed(prober, &ServiceProber::probed);
+        QVERIFY(probed.wait(5000));
+        bool signedS3 = false;
+        QVERIFY2(prober->lastResults().size() == 2, qPrintable(QString::number(prober->lastResults().size())));
+        for (const ProbeResult &r : prober->lastResults()) {
+            QVERIFY2(r.up, qPrintable(r.reason));
+            if (r.target.protocol == QLatin1String("s3"))
+                signedS3 = r.target.s3Key && r.target.s3Key->accessKeyId == m_accessKey;
+        }
+        QVERIFY2(signedS3, "the S3 probe signs with the tenant's key");
+        QCOMPARE(metricLine("neocloud_probe_up", u"object-storage"_s), u"1"_s);
+        QCOMPARE(metricLine("neocloud_probe_up", u"file-storage"_s), u"1"_s);
+        QVERIFY(metricLine("neocloud_probe_latency_seconds", u"object-storage"_s).toDouble() >= 0);
+        const auto points = (*m_backend)->telemetryStore().raw(u"probe.object-storage.latency_seconds"_s, m_acme, 0);
+        QVERIFY(points);
+        QVERIFY(!points->isEmpty());
+    }
+
+    void anEndpointDownTakesItsCellDown()
+    {
+        const QString fault = addFault({{u"device"_s, u"acme-vip"_s}, {u"kind"_s, u"endpoint-down"_s}, {u"component"_s, u"s3"_s}});
+        QVERIFY(!fault.isEmpty());
+        const QJsonObject down = waitForCell(u"object-storage"_s, u"down"_s);
+        const QString reason = down.value(QLatin1String("reason")).toString();
+        QVERIFY2(reason.startsWith(u"down: S3 endpoint "_s) && reason.endsWith(u" does not answer: connection refused"_s), qPrintable(reason));
+        QCOMPARE(cell(u"file-storage"_s).value(QLatin1String("status")).toString(), u"healthy"_s); // only the probed kind
+        QCOMPARE(cell(u"object-storage"_s, m_tenantToken).value(QLatin1String("reason")).toString(), u"down: your S3 endpoint does not answer"_s);
+        QCOMPARE(metricLine("neocloud_probe_up", u"object-storage"_s), u"0"_s);
+        // One alert for the cell, as for hardware.
+        int open = 0;
+        for (const QJsonValue &e : m_http->get(u"/api/v1/events?limit=1000"_s).json.value(QLatin1String("items")).toArray())
+            if (e[QLatin1String("alert")].toBool() && e[QLatin1String("clearedAt")].isNull() && e[QLatin1String("tenant")].toString() == m_acme)
+                ++open;
+        QCOMPARE(open, 1);
+
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/lab/faults/"_s + fault).status, 204);
+        QVERIFY(!waitForCell(u"object-storage"_s, u"healthy"_s).isEmpty());
+        QCOMPARE(metricLine("neocloud_probe_up", u"object-storage"_s), u"1"_s);
+    }
+
+    void aSlowEndpointDegradesItsCell()
+    {
+        const QString fault = addFault({{u"device"_s, u"acme-vip"_s}, {u"kind"_s, u"endpoint-slow"_s}, {u"component"_s, u"nfs"_s}, {u"latencyMs"_s, 1500}});
+        const QJsonObject degraded = waitForCell(u"file-storage"_s, u"degraded"_s);
+        const QString reason = degraded.value(QLatin1String("reason")).toString();
+        QVERIFY2(reason.startsWith(u"degraded: NFS export "_s) && reason.endsWith(u"ms (slower than 1000 ms)"_s), qPrintable(reason));
+        QVERIFY(cell(u"file-storage"_s, m_tenantToken).value(QLatin1String("reason")).toString().startsWith(u"degraded: your NFS export answered in "_s));
+        QCOMPARE(m_http->send("DELETE", u"/api/v1/lab/faults/"_s + fault).status, 204);
+        QVERIFY(!waitForCell(u"file-storage"_s, u"healthy"_s).isEmpty());
+    }
+
+    void endpointFaultsRefuseBadInput()
+    {
+        HttpAnswer bad = m_http->post(u"/api/v1/lab/faults"_s, json({{u"device"_s, u"acme-vip"_s}, {u"kind"_s, u"endpoint-down"_s}, {u"component"_s, u"smb"_s}}));
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.json[u"error"_s][u"field"_s].toString(), u"component"_s);
+        bad = m_http->post(u"/api/v1/lab/faults"_s, json({{u"kind"_s, u"endpoint-slow"_s}}));
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.json[u"error"_s][u"field"_s].toString(), u"device"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProbeHealth)
+#include "tst_probe_health.moc"
