@@ -9,6 +9,8 @@ Item {
 
     required property TopologyModel topology
     required property DeviceDetail detail
+    // Devices to ring in the critical colour (a health cell's failing hardware).
+    property var highlightedDeviceIds: []
 
     RackElevationItem {
         id: racks
@@ -16,6 +18,7 @@ Item {
         anchors.bottomMargin: scrollBar.visible ? scrollBar.height : 0
         topology: pane.topology
         selectedDeviceId: pane.detail.deviceId
+        highlightedDeviceIds: pane.highlightedDeviceIds
         onDeviceClicked: id => { if (id.length > 0) pane.detail.deviceId = id }
 
         backgroundColor: Theme.background

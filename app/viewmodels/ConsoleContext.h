@@ -2,10 +2,13 @@
 // Everything the console's QML may reach, handed to Main.qml as one required property so the QML
 // never looks anything up globally.
 
+#include "CapacityModel.h"
 #include "DeviceDetail.h"
 #include "DeviceFilterModel.h"
 #include "DeviceTableModel.h"
 #include "EventListModel.h"
+#include "HealthCellDetail.h"
+#include "HealthMatrixModel.h"
 #include "LabFaultModel.h"
 #include "OnboardingController.h"
 #include "OverviewModel.h"
@@ -17,6 +20,7 @@
 #include "TenantFilterModel.h"
 #include "TenantListModel.h"
 #include "TopologyModel.h"
+#include "WhatIfCalculator.h"
 
 #include <QObject>
 #include <QtQmlIntegration>
@@ -52,6 +56,12 @@ class ConsoleContext : public QObject
     // The Services view (one tenant's services, enabling and disabling) and the onboarding wizard.
     Q_PROPERTY(NeoCloud::ServiceController *services READ services CONSTANT)
     Q_PROPERTY(NeoCloud::OnboardingController *onboarding READ onboarding CONSTANT)
+    // The Health view: the tenant x kind matrix and the cell its panel explains.
+    Q_PROPERTY(NeoCloud::HealthMatrixModel *healthMatrix READ healthMatrix CONSTANT)
+    Q_PROPERTY(NeoCloud::HealthCellDetail *healthCell READ healthCell CONSTANT)
+    // The Capacity view: figures, history and per-tenant use, and the what-if form.
+    Q_PROPERTY(NeoCloud::CapacityModel *capacity READ capacity CONSTANT)
+    Q_PROPERTY(NeoCloud::WhatIfCalculator *whatIf READ whatIf CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
@@ -74,6 +84,10 @@ public:
     ServiceCatalogModel *catalog() { return &m_catalog; }
     ServiceController *services() { return &m_services; }
     OnboardingController *onboarding() { return &m_onboarding; }
+    HealthMatrixModel *healthMatrix() { return &m_healthMatrix; }
+    HealthCellDetail *healthCell() { return &m_healthCell; }
+    CapacityModel *capacity() { return &m_capacity; }
+    WhatIfCalculator *whatIf() { return &m_whatIf; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -97,6 +111,10 @@ private:
     ServiceCatalogModel m_catalog;
     ServiceController m_services;
     OnboardingController m_onboarding;
+    HealthMatrixModel m_healthMatrix;
+    HealthCellDetail m_healthCell;
+    CapacityModel m_capacity;
+    WhatIfCalculator m_whatIf;
 };
 
 } // namespace NeoCloud

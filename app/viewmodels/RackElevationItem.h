@@ -16,6 +16,9 @@ class RackElevationItem : public TopologyItemBase
     // where a 250-rack-wide item would not.
     Q_PROPERTY(qreal contentX READ contentX WRITE setContentX NOTIFY contentChanged)
     Q_PROPERTY(qreal contentWidth READ contentWidth NOTIFY contentChanged)
+    // Devices drawn with a critical ring, such as those a health cell blames; the first is
+    // scrolled into view when the list changes.
+    Q_PROPERTY(QStringList highlightedDeviceIds READ highlightedDeviceIds WRITE setHighlightedDeviceIds NOTIFY highlightChanged)
 
 public:
     explicit RackElevationItem(QQuickItem *parent = nullptr);
@@ -23,6 +26,8 @@ public:
     qreal contentX() const { return m_contentX; }
     void setContentX(qreal x);
     qreal contentWidth();
+    QStringList highlightedDeviceIds() const { return m_highlighted; }
+    void setHighlightedDeviceIds(const QStringList &deviceIds);
 
     void paint(QPainter *painter) override;
 
@@ -35,6 +40,7 @@ public:
 
 Q_SIGNALS:
     void contentChanged();
+    void highlightChanged();
 
 protected:
     void invalidateLayout() override { m_layoutValid = false; }
@@ -70,6 +76,7 @@ private:
     QPointF m_pressPos;
     qreal m_pressContentX = 0;
     bool m_dragging = false;
+    QStringList m_highlighted;
 };
 
 } // namespace NeoCloud

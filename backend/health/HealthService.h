@@ -120,6 +120,7 @@ public:
 
     const QHash<QString, DeviceFacts> &facts() const { return m_facts; }
     const DependencyGraph &graph() const { return m_graph; }
+    const RuleOptions &ruleOptions() const { return m_config.rules; }
     StatusPoller *poller() { return m_poller.get(); }
     qint64 lastRecomputeMs() const { return m_lastRecomputeMs; }
 

@@ -1,0 +1,139 @@
+// The tenants x services health matrix: a header of service kinds, a column of tenant names and
+// a TableView of coloured cells over the C++ model, so only the visible rows have delegates (500
+// tenants scroll as easily as 5). The cells change colour in place when the model says so.
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import NeoCloud.ViewModels
+
+Item {
+    id: matrix
+
+    required property HealthMatrixModel healthMatrix
+    // The selected cell, as tenant id and kind; empty for none.
+    property string selectedTenantId
+    property string selectedKind
+    property bool compact: false // the overview's miniature: small squares, no words
+    readonly property int cellHeight: compact ? 14 : 30
+    readonly property int nameWidth: compact ? 96 : 168
+    readonly property int headerHeight: compact ? 0 : 40
+    readonly property real cellWidth: Math.max(compact ? 14 : 64,
+                                               (width - nameWidth - (compact ? 0 : 12)) / Math.max(1, healthMatrix.kindCount))
+    readonly property alias table: table
+
+    signal cellClicked(string tenantId, string kind)
+
+    Accessible.role: Accessible.Table
+    Accessible.name: qsTr("Service health of %n tenant(s)", "", matrix.healthMatrix.tenantCount)
+
+    // The kinds, above their columns.
+    Row {
+        id: header
+        x: matrix.nameWidth
+        visible: !matrix.compact
+        height: matrix.headerHeight
+        Repeater {
+            model: matrix.compact ? 0 : matrix.healthMatrix.kindCount
+            delegate: Text {
+                required property int index
+                width: matrix.cellWidth
+                height: header.height
+                text: matrix.healthMatrix.kindTitleAt(index)
+                wrapMode: Text.WordWrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignBottom
+                bottomPadding: Theme.spacingXs
+                color: Theme.textSecondary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontCaption
+                font.weight: Font.DemiBold
+            }
+        }
+    }
+
+    // Tenant names, scrolled with the table.
+    ListView {
+        id: names
+        y: matrix.headerHeight
+        width: matrix.nameWidth
+        height: matrix.height - matrix.headerHeight
+        clip: true
+        interactive: false
+        contentY: table.contentY
+        model: matrix.healthMatrix.tenantCount
+        delegate: Text {
+            required property int index
+            width: names.width - Theme.spacingS
+            height: matrix.cellHeight
+            text: matrix.healthMatrix.tenantNameAt(index)
+            elide: Text.ElideRight
+            verticalAlignment: Text.AlignVCenter
+            color: matrix.healthMatrix.tenantIdAt(index) === matrix.selectedTenantId ? Theme.accent : Theme.textPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: matrix.compact ? Theme.fontOverline : Theme.fontBody - 1
+        }
+    }
+
+    TableView {
+        id: table
+        objectName: "healthTable"
+        x: matrix.nameWidth
+        y: matrix.headerHeight
+        width: matrix.width - matrix.nameWidth
+        height: matrix.height - matrix.headerHeight
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        model: matrix.healthMatrix
+        columnWidthProvider: () => matrix.cellWidth
+        rowHeightProvider: () => matrix.cellHeight
+        ScrollBar.vertical: ScrollBar { policy: matrix.compact ? ScrollBar.AsNeeded : ScrollBar.AlwaysOn }
+        onWidthChanged: forceLayout()
+
+        delegate: Item {
+            id: cell
+            required property string status
+            required property string reason
+            required property string tenantId
+            required property string tenantName
+            required property string kind
+            required property string kindTitle
+            readonly property bool selected: cell.tenantId === matrix.selectedTenantId && cell.kind === matrix.selectedKind
+            readonly property color tint: Theme.statusColor(cell.status)
+
+            implicitWidth: matrix.cellWidth
+            implicitHeight: matrix.cellHeight
+
+            Rectangle {
+                anchors.fill: parent
+                anchors.margins: matrix.compact ? 1 : 2
+                radius: matrix.compact ? 2 : Theme.radiusS - 2
+                color: matrix.compact ? cell.tint : Theme.statusSoftColor(cell.status)
+                opacity: matrix.compact && cell.status === "disabled" ? 0.35 : 1
+                border.width: cell.selected ? 2 : (matrix.compact ? 0 : 1)
+                border.color: cell.selected ? Theme.accent : Qt.rgba(cell.tint.r, cell.tint.g, cell.tint.b, 0.35)
+
+                Text {
+                    anchors.centerIn: parent
+                    visible: !matrix.compact
+                    width: parent.width - 2 * Theme.spacingXs
+                    text: cell.status === "disabled" ? "\u2014" : Theme.statusLabel(cell.status)
+                    elide: Text.ElideRight
+                    horizontalAlignment: Text.AlignHCenter
+                    color: cell.tint
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.fontCaption
+                    font.weight: cell.status === "down" || cell.status === "degraded" ? Font.Bold : Font.Normal
+                }
+            }
+            MouseArea {
+                anchors.fill: parent
+                cursorShape: Qt.PointingHandCursor
+                onClicked: matrix.cellClicked(cell.tenantId, cell.kind)
+            }
+            Accessible.role: Accessible.Cell
+            Accessible.name: qsTr("%1, %2: %3").arg(cell.tenantName).arg(cell.kindTitle).arg(Theme.statusLabel(cell.status))
+        }
+    }
+}
