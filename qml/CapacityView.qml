@@ -72,12 +72,12 @@ ScrollView {
                     Layout.fillWidth: true
                     labelWidth: 150
                     label: qsTr("Data reduction")
-                    value: view.capacity.dataReductionRatio > 0
-                           ? qsTr("%1 : 1 (%2 logical in %3 physical)")
+                    value: view.capacity.dataReductionRatio <= 0 ? qsTr("Not reported by the cluster")
+                           : view.capacity.logicalUsedBytes <= 0 ? qsTr("%1 : 1").arg(view.capacity.dataReductionRatio.toFixed(1))
+                           : qsTr("%1 : 1 (%2 logical in %3 physical)")
                              .arg(view.capacity.dataReductionRatio.toFixed(1))
                              .arg(view.capacity.bytesText(view.capacity.logicalUsedBytes))
                              .arg(view.capacity.bytesText(view.capacity.physicalUsedBytes))
-                           : qsTr("Not reported by the cluster")
                 }
                 FactRow {
                     Layout.fillWidth: true
@@ -161,6 +161,7 @@ ScrollView {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 title: qsTr("Storage used")
+                fillBody: true
                 CapacityChart {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -175,6 +176,7 @@ ScrollView {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 title: qsTr("GPUs allocated")
+                fillBody: true
                 CapacityChart {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -188,33 +190,27 @@ ScrollView {
             }
         }
 
-        RowLayout {
+        Panel {
+            Layout.fillWidth: true
+            // Hug a few tenants; a long list scrolls inside.
+            Layout.preferredHeight: Math.min(420, Math.max(120, tenantList.contentHeight + 70))
+            fillBody: true
+            title: qsTr("Tenants: use against quota, runway")
+            TenantCapacityList {
+                id: tenantList
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                usage: view.capacity.tenants
+            }
+        }
+
+        Panel {
             Layout.fillWidth: true
             Layout.bottomMargin: Theme.spacingXxl
-            spacing: Theme.spacingL
-            Panel {
+            title: qsTr("What if: add hardware or onboard a tenant")
+            WhatIfForm {
                 Layout.fillWidth: true
-                Layout.preferredWidth: 3
-                Layout.preferredHeight: Math.max(300, whatIf.implicitHeight + 60)
-                Layout.alignment: Qt.AlignTop
-                title: qsTr("Tenants: use against quota, runway")
-                TenantCapacityList {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    usage: view.capacity.tenants
-                }
-            }
-            Panel {
-                Layout.fillWidth: true
-                Layout.preferredWidth: 2
-                Layout.preferredHeight: Math.max(300, whatIf.implicitHeight + 60)
-                Layout.alignment: Qt.AlignTop
-                title: qsTr("What if")
-                WhatIfForm {
-                    id: whatIf
-                    Layout.fillWidth: true
-                    calculator: view.calculator
-                }
+                calculator: view.calculator
             }
         }
     }

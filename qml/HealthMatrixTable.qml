@@ -14,9 +14,9 @@ Item {
     property string selectedTenantId
     property string selectedKind
     property bool compact: false // the overview's miniature: small squares, no words
-    readonly property int cellHeight: compact ? 14 : 30
+    readonly property int cellHeight: compact ? 18 : 30
     readonly property int nameWidth: compact ? 96 : 168
-    readonly property int headerHeight: compact ? 0 : 40
+    readonly property int headerHeight: compact ? 0 : 56
     readonly property real cellWidth: Math.max(compact ? 14 : 64,
                                                (width - nameWidth - (compact ? 0 : 12)) / Math.max(1, healthMatrix.kindCount))
     readonly property alias table: table
@@ -24,7 +24,7 @@ Item {
     signal cellClicked(string tenantId, string kind)
 
     Accessible.role: Accessible.Table
-    Accessible.name: qsTr("Service health of %n tenant(s)", "", matrix.healthMatrix.tenantCount)
+    Accessible.name: qsTr("Service health of %1 tenants").arg(matrix.healthMatrix.tenantCount)
 
     // The kinds, above their columns.
     Row {
@@ -40,7 +40,7 @@ Item {
                 height: header.height
                 text: matrix.healthMatrix.kindTitleAt(index)
                 wrapMode: Text.WordWrap
-                maximumLineCount: 2
+                maximumLineCount: 3
                 elide: Text.ElideRight
                 horizontalAlignment: Text.AlignHCenter
                 verticalAlignment: Text.AlignBottom
@@ -78,7 +78,7 @@ Item {
 
     TableView {
         id: table
-        objectName: "healthTable"
+        objectName: matrix.compact ? "healthTableMiniature" : "healthTable"
         x: matrix.nameWidth
         y: matrix.headerHeight
         width: matrix.width - matrix.nameWidth

@@ -28,7 +28,7 @@ Item {
             Layout.fillWidth: true
             overline: qsTr("Health")
             title: qsTr("Service health")
-            badge: qsTr("%n tenant(s)", "", view.healthMatrix.tenantCount)
+            badge: view.healthMatrix.tenantCount === 1 ? qsTr("1 tenant") : qsTr("%1 tenants").arg(view.healthMatrix.tenantCount)
             subtitle: qsTr("Each tenant's services, from the hardware up. Click a cell for its reason, the failing hardware and its history.")
 
             StatusPill {
@@ -76,7 +76,9 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.minimumHeight: 220
+            // Only what the racks leave: the panel's own content must not push them off the page.
+            Layout.preferredHeight: 0
+            Layout.minimumHeight: 240
             visible: view.healthMatrix.tenantCount > 0
             spacing: Theme.spacingL
 
@@ -115,7 +117,8 @@ Item {
         Rectangle {
             id: racks
             Layout.fillWidth: true
-            Layout.preferredHeight: 300
+            // A 48U rack at the item's smallest unit (7 px) with its header and scroll bar.
+            Layout.preferredHeight: 430
             visible: view.cell.deviceIds.length > 0
             radius: Theme.radiusM
             color: Theme.surface
@@ -124,6 +127,7 @@ Item {
             clip: true
 
             RackElevationPane {
+                objectName: "healthRacks"
                 anchors.fill: parent
                 anchors.margins: 1
                 topology: view.topology

@@ -44,6 +44,13 @@ GridLayout {
             tint: Theme.kindGpu
             barHeight: 12
         }
+        FactRow {
+            Layout.fillWidth: true
+            labelWidth: 120
+            label: qsTr("Data reduction")
+            value: dashboard.capacity.dataReductionRatio > 0 ? qsTr("%1 : 1").arg(dashboard.capacity.dataReductionRatio.toFixed(1))
+                                                             : qsTr("Not reported")
+        }
         LinkButton {
             text: qsTr("Capacity and what-if \u2192")
             onClicked: dashboard.viewRequested("capacity")
@@ -68,7 +75,7 @@ GridLayout {
         }
         HealthMatrixTable {
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(8, Math.max(1, dashboard.healthMatrix.tenantCount)) * cellHeight
+            Layout.preferredHeight: Math.min(10, Math.max(1, dashboard.healthMatrix.tenantCount)) * cellHeight
             visible: dashboard.healthMatrix.tenantCount > 0
             compact: true
             healthMatrix: dashboard.healthMatrix
@@ -89,14 +96,52 @@ GridLayout {
         ListView {
             id: recent
             Layout.fillWidth: true
-            Layout.preferredHeight: 4 * 58
+            Layout.preferredHeight: 4 * 48
             clip: true
             interactive: false
             model: dashboard.events
-            delegate: EventDelegate {
-                required property int index
+            // The Events view's delegate needs a full-width row; here one line of message and one
+            // of context fit a third of the page.
+            delegate: RowLayout {
+                id: event
+                required property string severity
+                required property date time
+                required property string source
+                required property string message
+                required property bool alert
                 width: recent.width
-                last: index === Math.min(recent.count, 4) - 1
+                height: 48
+                spacing: Theme.spacingS
+                Rectangle {
+                    Layout.alignment: Qt.AlignTop
+                    Layout.topMargin: 6
+                    implicitWidth: 8
+                    implicitHeight: 8
+                    radius: 4
+                    color: Theme.severityColor(event.severity)
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Text {
+                        Layout.fillWidth: true
+                        text: event.message
+                        elide: Text.ElideRight
+                        color: Theme.textPrimary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontCaption + 1
+                        font.weight: event.alert ? Font.DemiBold : Font.Normal
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("%1 · %2%3").arg(event.time.toLocaleTimeString(Qt.locale(), Locale.ShortFormat))
+                              .arg(event.source).arg(event.alert ? qsTr(" · alert") : "")
+                        elide: Text.ElideRight
+                        color: event.alert ? Theme.severityColor(event.severity) : Theme.textSecondary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontCaption
+                    }
+                }
             }
             Text {
                 anchors.centerIn: parent

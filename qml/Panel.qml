@@ -8,6 +8,8 @@ Rectangle {
     property string title
     default property alias content: body.data
     property int padding: Theme.spacingL
+    // Stretch the content to the panel's height (a chart, a list); otherwise it sits at the top.
+    property bool fillBody: false
 
     implicitHeight: body.implicitHeight + heading.implicitHeight + 2 * panel.padding + Theme.spacingM
     radius: Theme.radiusM
@@ -27,7 +29,7 @@ Rectangle {
         x: panel.padding
         y: heading.y + heading.height + Theme.spacingM
         width: panel.width - 2 * panel.padding
-        height: panel.height - y - panel.padding
+        height: panel.fillBody ? panel.height - y - panel.padding : implicitHeight
         spacing: Theme.spacingM
     }
 }

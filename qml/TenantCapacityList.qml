@@ -43,15 +43,17 @@ ListView {
         }
         Text {
             Layout.preferredWidth: 70
-            text: qsTr("%n GPU(s)", "", row.gpus)
+            text: row.gpus === 1 ? qsTr("1 GPU") : qsTr("%1 GPUs").arg(row.gpus)
             horizontalAlignment: Text.AlignRight
             color: Theme.textSecondary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontCaption
         }
         Text {
-            Layout.preferredWidth: 210
+            Layout.preferredWidth: 300
             text: row.runwayText
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
             elide: Text.ElideRight
             color: row.hasRunway ? Theme.textPrimary : Theme.textSecondary
             font.family: Theme.fontFamily

@@ -3,19 +3,28 @@
 #include "TenancyText.h"
 #include "domain/Enums.h"
 
+#include <QLocale>
+
 namespace NeoCloud {
 
 QString runwayText(const RunwayEstimate &runway)
 {
-    if (!runway.runwayDays)
-        return QObject::tr("Not enough data: %1")
-            .arg(runway.reason.isEmpty() ? QObject::tr("no history recorded yet") : runway.reason);
+    if (!runway.runwayDays) {
+        // The estimator's reasons are lower-case clauses; most say "not enough data (...)".
+        if (runway.reason.isEmpty())
+            return QObject::tr("Not enough data: no history recorded yet");
+        if (runway.reason.startsWith(QLatin1String("not enough data")))
+            return runway.reason.at(0).toUpper() + runway.reason.mid(1);
+        return QObject::tr("No runway: %1").arg(runway.reason);
+    }
     const double days = *runway.runwayDays;
     if (days > 3650)
         return QObject::tr("More than 10 years");
     if (days < 1)
         return QObject::tr("Less than a day");
-    return QObject::tr("%n day(s)", "", int(days));
+    // Spelled out: the console ships no translations, so "%n day(s)" would show as written.
+    const int whole = int(days);
+    return whole == 1 ? QObject::tr("1 day") : QObject::tr("%1 days").arg(QLocale().toString(whole));
 }
 
 int TenantCapacityModel::rowCount(const QModelIndex &parent) const

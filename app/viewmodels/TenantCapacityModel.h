@@ -47,7 +47,8 @@ private:
     QList<TenantCapacity> m_rows;
 };
 
-// "41 days", "more than 10 years", or the estimator's reason in words a person reads.
+// "41 days", "More than 10 years", or why there is no number ("Not enough data (...)",
+// "No runway: use is not growing").
 QString runwayText(const RunwayEstimate &runway);
 
 } // namespace NeoCloud
