@@ -231,6 +231,14 @@ private:
                     << TelemetrySample{Series::gpuTotal, {}, at, double(now.gpus.total)}
                     << TelemetrySample{Series::gpuAllocated, {}, at, double(h > hours / 2 ? now.gpus.allocated - 8 : now.gpus.allocated)};
         }
+        // The two tenants with data grew too; the others keep "not enough data", as a new tenant would.
+        for (const TenantCapacity &tenant : now.tenants) {
+            if (tenant.usedBytes <= 0)
+                continue;
+            for (int h = hours; h >= 1; --h)
+                samples << TelemetrySample{Series::tenantUsed, tenant.id, nowMs - h * hourMs,
+                                           double(tenant.usedBytes) * (0.4 + 0.6 * double(hours - h) / hours)};
+        }
         QVERIFY(m_backend->telemetryStore().write(samples));
         bool fitted = false;
         QVERIFY(m_backend->capacity().updateRunways(nowMs, [&] { fitted = true; }));
