@@ -5,19 +5,13 @@
 // made through TenantService and their services written straight to the store as active, as in
 // bench_health. Prints figures; asserts nothing about time.
 
-#include "Backend.h"
+#include "BenchFrames.h"
+#include "BenchSupport.h"
 #include "ConsoleContext.h"
-#include "core/Ids.h"
-#include "core/Time.h"
 #include "discovery/DiscoveryService.h"
 #include "health/HealthService.h"
-#include "services/Catalog.h"
-#include "store/Database.h"
-#include "store/ServiceRepository.h"
-#include "tenancy/TenantService.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQmlEngineExtensionPlugin>
@@ -26,11 +20,8 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimer>
 
-#include <algorithm>
 #include <cstdio>
-#include <numeric>
 
 Q_IMPORT_QML_PLUGIN(NeoCloud_ConsolePlugin)
 Q_IMPORT_QML_PLUGIN(NeoCloud_ViewModelsPlugin)
@@ -41,38 +32,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int tenantCount = 500;
-
-void report(const char *what, QList<double> ms)
-{
-    if (ms.isEmpty()) {
-        std::printf("%-46s no frames\n", what);
-        return;
-    }
-    std::sort(ms.begin(), ms.end());
-    const double mean = std::accumulate(ms.cbegin(), ms.cend(), 0.0) / double(ms.size());
-    const double p95 = ms.at(qMin(ms.size() - 1, qsizetype(double(ms.size()) * 0.95)));
-    std::printf("BENCH %-40s frames %4lld  mean %6.1f ms  median %6.1f ms  p95 %6.1f ms  max %6.1f ms\n", what,
-                static_cast<long long>(ms.size()), mean, ms.at(ms.size() / 2), p95, ms.last());
-    std::fflush(stdout);
-}
-
-// Requests a frame and waits until it is on screen; returns the milliseconds it took, or -1.
-double frame(QQuickWindow *window)
-{
-    QElapsedTimer clock;
-    clock.start();
-    QEventLoop loop;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, [&loop] { loop.exit(1); });
-    const auto swapped
-        = QObject::connect(window, &QQuickWindow::frameSwapped, &loop, &QEventLoop::quit, Qt::QueuedConnection);
-    timeout.start(10000);
-    window->update();
-    const int rc = loop.exec();
-    QObject::disconnect(swapped);
-    return rc == 0 ? double(clock.nsecsElapsed()) / 1e6 : -1;
-}
 
 // Runs the event loop until `done` or the timeout; false on timeout.
 template<typename Done> bool waitFor(Done done, int timeoutMs)
@@ -89,39 +48,11 @@ template<typename Done> bool waitFor(Done done, int timeoutMs)
 
 bool fillTenants(Backend &backend)
 {
-    if (!backend.tenants().addPool({{}, u"bench"_s, 100, 999, u"10.64.0.0/12"_s, 24, 0}, u"bench"_s))
-        return false;
-    QStringList ids;
-    for (int i = 0; i < tenantCount; ++i) {
-        TenantDraft draft;
-        draft.name = u"t%1"_s.arg(i, 4, 10, QLatin1Char('0'));
-        draft.pool = u"bench"_s;
-        const Result<Tenant> tenant = backend.tenants().create(draft, u"bench"_s);
-        if (!tenant) {
-            std::fprintf(stderr, "tenant: %s\n", qUtf8Printable(tenant.error().message));
-            return false;
-        }
-        ids << tenant->id;
-    }
-    ServiceRepository services(backend.database());
-    const QStringList kinds = backend.catalog().kindNames();
-    return backend.database()
-        .transaction([&]() -> Status {
-            for (const QString &tenant : std::as_const(ids))
-                for (const QString &kind : kinds) {
-                    Service s;
-                    s.id = newId(QLatin1String("svc"));
-                    s.tenantId = tenant;
-                    s.kind = kind;
-                    s.state = ServiceState::Active;
-                    s.health = u"healthy"_s;
-                    s.createdAt = s.updatedAt = nowIso();
-                    if (Status st = services.insert(s); !st)
-                        return st;
-                }
-            return success();
-        })
-        .ok();
+    const Result<QStringList> ids = Bench::addTenants(backend, tenantCount);
+    const Status services = ids ? Bench::addActiveServices(backend, *ids) : Status(ids.error());
+    if (!services)
+        std::fprintf(stderr, "tenants: %s\n", qUtf8Printable(services.error().message));
+    return services.ok();
 }
 
 } // namespace
@@ -167,7 +98,7 @@ int main(int argc, char *argv[])
         return 1;
     window->resize(1600, 1000);
     const double loadMs = double(clock.nsecsElapsed()) / 1e6;
-    frame(window);
+    Bench::frame(window);
     const double firstFrameMs = double(clock.nsecsElapsed()) / 1e6;
     auto *table = window->findChild<QQuickItem *>(u"healthTable"_s);
     if (!table) {
@@ -190,12 +121,12 @@ int main(int argc, char *argv[])
         if (y > end)
             y = 0;
         table->setProperty("contentY", y);
-        if (const double ms = frame(window); ms >= 0)
+        if (const double ms = Bench::frame(window); ms >= 0)
             frames << ms;
     }
-    report("Health matrix scrolling (500 x 7)", frames);
+    Bench::reportFrames("Health matrix scrolling (500 x 7)", frames);
     table->setProperty("contentY", 0);
-    frame(window);
+    Bench::frame(window);
 
     // A CNode powered off: every tenant's pool uses all four, so every cell turns degraded.
     const auto degraded = [&] {
@@ -216,7 +147,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     const qint64 modelMs = clock.elapsed();
-    const double updateFrameMs = frame(window);
+    const double updateFrameMs = Bench::frame(window);
     std::printf("BENCH CNode off -> matrix recomputed %lld ms (poll included), model updated %lld ms, "
                 "next frame %.1f ms, recompute itself %lld ms\n",
                 static_cast<long long>(changedAtMs), static_cast<long long>(modelMs), updateFrameMs,
@@ -230,16 +161,16 @@ int main(int argc, char *argv[])
         clock.restart();
         context.healthCell()->select(context.healthMatrix()->tenantIdAt(row * 25), context.healthMatrix()->kindAt(row % 7));
         explain << double(clock.nsecsElapsed()) / 1e6;
-        explainFrames << frame(window);
+        explainFrames << Bench::frame(window);
     }
-    report("Cell selected: explain (model only)", explain);
-    report("Cell selected: next frame", explainFrames);
+    Bench::reportFrames("Cell selected: explain (model only)", explain);
+    Bench::reportFrames("Cell selected: next frame", explainFrames);
     std::printf("BENCH the last cell: %s, %d path steps, %d transitions\n",
                 qUtf8Printable(context.healthCell()->status()), context.healthCell()->path()->rowCount(),
                 context.healthCell()->history()->rowCount());
 
     clock.restart();
     window->setProperty("currentView", u"overview"_s);
-    std::printf("BENCH switch to Overview (miniature of %d cells), first frame %.1f ms\n", cells, frame(window));
+    std::printf("BENCH switch to Overview (miniature of %d cells), first frame %.1f ms\n", cells, Bench::frame(window));
     return 0;
 }

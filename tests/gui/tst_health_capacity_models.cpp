@@ -247,13 +247,20 @@ private Q_SLOTS:
         QCOMPARE(acme.data(TenantCapacityModel::QuotaBytesRole).toDouble(), 120e12);
         QCOMPARE(acme.data(TenantCapacityModel::GpusRole).toInt(), 16);
 
-        // A new tenant's GPU quota reaches the model without a manual refresh.
+        // A new tenant's GPU quota reaches the model without a manual refresh, and its row the
+        // health matrix (a reset: the rows move); removing it takes both back.
+        HealthMatrixModel &matrix = *m_context->healthMatrix();
+        QAbstractItemModelTester matrixTester(&matrix, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString initech = createTenant(u"initech"_s, 4, qint64(10e12));
         QVERIFY(!initech.isEmpty());
         QTRY_COMPARE(model.gpuAllocated(), 28);
         QTRY_COMPARE(tenants.rowCount(), 3);
+        QTRY_COMPARE(matrix.rowCount(), 3);
+        QCOMPARE(matrix.tenantNameAt(matrix.rowOf(initech)), u"initech"_s);
+        QCOMPARE(matrix.statusAt(matrix.rowOf(initech), 0), u"disabled"_s);
         QVERIFY(m_backend->tenants().remove(initech, true, u"tst"_s));
         QTRY_COMPARE(model.gpuAllocated(), 24);
+        QTRY_COMPARE(matrix.rowCount(), 2);
     }
 
     void theHistoryIsReadForTheCharts()

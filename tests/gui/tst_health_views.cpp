@@ -6,7 +6,7 @@
 
 #include "ConsoleContext.h"
 #include "HealthLab.h"
-#include "ThemeProbe.h"
+#include "WindowTestSupport.h"
 #include "capacity/CapacityService.h"
 #include "store/TelemetryRepository.h"
 
@@ -27,16 +27,6 @@ using namespace NeoCloud;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QStringList g_warnings;
-QtMessageHandler g_previousHandler = nullptr;
-
-void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (type != QtDebugMsg && type != QtInfoMsg)
-        g_warnings << message;
-    g_previousHandler(type, context, message);
-}
 
 struct TenantPlan
 {
@@ -91,7 +81,7 @@ private Q_SLOTS:
 
         m_context = std::make_unique<ConsoleContext>(*m_backend);
         QTRY_COMPARE_WITH_TIMEOUT(cellStatus(u"acme"_s, u"object-storage"_s), u"healthy"_s, Testing::healthReflectMs);
-        g_previousHandler = qInstallMessageHandler(recordWarnings);
+        m_recorder = std::make_unique<Testing::WarningRecorder>();
         m_engine.addImportPath(u"qrc:/qt/qml"_s);
         m_engine.setInitialProperties({{u"context"_s, QVariant::fromValue(m_context.get())},
                                        {u"currentView"_s, u"health"_s}});
@@ -103,7 +93,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
 
-    void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
+    void cleanupTestCase() { m_recorder.reset(); }
 
     void aClickedCellShowsItsReasonPathAndHardware()
     {
@@ -147,7 +137,7 @@ private Q_SLOTS:
         frame();
         save(u"console-health-dark.png"_s);
         setDark(false);
-        QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+        QVERIFY2(warnings().isEmpty(), qPrintable(warnings().join(u'\n')));
     }
 
     void theOverviewIsTheDashboard()
@@ -162,7 +152,7 @@ private Q_SLOTS:
                      u"%1 of %2"_s.arg(capacity.bytesText(capacity.usedBytes()), capacity.bytesText(capacity.usableBytes())));
         frame();
         save(u"console-overview.png"_s);
-        QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+        QVERIFY2(warnings().isEmpty(), qPrintable(warnings().join(u'\n')));
     }
 
     void theWhatIfAnswersFromItsButton()
@@ -193,7 +183,7 @@ private Q_SLOTS:
         save(u"console-capacity-dark.png"_s);
         setDark(false);
         m_window->resize(1600, 1000);
-        QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+        QVERIFY2(warnings().isEmpty(), qPrintable(warnings().join(u'\n')));
     }
 
 private:
@@ -270,26 +260,13 @@ private:
         return nullptr;
     }
 
-    void frame()
-    {
-        QSignalSpy swapped(m_window, &QQuickWindow::frameSwapped);
-        m_window->update();
-        QVERIFY2(swapped.wait(5000), "no frame was rendered");
-        m_window->update();
-        swapped.wait(1000);
-    }
-
-    void setDark(bool dark) { QVERIFY2(m_theme.setDark(dark), "the Theme singleton cannot be reached"); }
-
-    void save(const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("NEOCLOUD_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QVERIFY(m_window->grabWindow().save(QDir(dir).filePath(name)));
-    }
+    void frame() { Testing::renderFrame(m_window); }
+    void setDark(bool dark) { m_theme.setDark(dark); }
+    void save(const QString &name) { Testing::saveScreenshot(m_window, name); }
+    static QStringList &warnings() { return Testing::WarningRecorder::warnings(); }
 
     QTemporaryDir m_dir;
+    std::unique_ptr<Testing::WarningRecorder> m_recorder;
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<ConsoleContext> m_context;
     QHash<QString, QString> m_tenants;
