@@ -17,8 +17,9 @@ constexpr int coalesceMs = 50;
 constexpr qint64 dayMs = 24LL * 3600 * 1000;
 } // namespace
 
-CapacityModel::CapacityModel(CapacityService &capacity, InventoryService &inventory, TenantService &tenants,
-                             TelemetryRepository &telemetry, TelemetrySampler *sampler, QObject *parent)
+CapacityModel::CapacityModel(CapacityService &capacity, InventoryService &inventory,
+                             TenantService &tenants, TelemetryRepository &telemetry,
+                             TelemetrySampler *sampler, QObject *parent)
     : QObject(parent)
     , m_capacity(capacity)
     , m_telemetry(telemetry)

@@ -71,7 +71,8 @@ class CapacityModel : public QObject
 
 public:
     CapacityModel(CapacityService &capacity, InventoryService &inventory, TenantService &tenants,
-                  TelemetryRepository &telemetry, TelemetrySampler *sampler, QObject *parent = nullptr);
+                  TelemetryRepository &telemetry, TelemetrySampler *sampler,
+                  QObject *parent = nullptr);
 
     bool loaded() const { return m_loaded; }
     QString lastError() const { return m_lastError; }
@@ -81,8 +82,14 @@ public:
     double freeBytes() const { return double(m_report.storage.freeBytes); }
     double usedFraction() const;
     double dataReductionRatio() const { return m_report.storage.dataReductionRatio.value_or(-1.0); }
-    double logicalUsedBytes() const { return double(m_report.storage.logicalUsedBytes.value_or(0)); }
-    double physicalUsedBytes() const { return double(m_report.storage.physicalUsedBytes.value_or(0)); }
+    double logicalUsedBytes() const
+    {
+        return double(m_report.storage.logicalUsedBytes.value_or(0));
+    }
+    double physicalUsedBytes() const
+    {
+        return double(m_report.storage.physicalUsedBytes.value_or(0));
+    }
     int dboxes() const { return m_report.storage.dboxes; }
     int cnodes() const { return m_report.storage.cnodes; }
     int ssds() const { return m_report.storage.ssds; }

@@ -6,11 +6,16 @@ namespace {
 
 QString stepTypeLabel(const QString &type)
 {
-    static const QHash<QString, QString> labels{
-        {QStringLiteral("device"), QObject::tr("Device")},   {QStringLiteral("ports"), QObject::tr("Switch ports")},
-        {QStringLiteral("cnodes"), QObject::tr("CNodes")},   {QStringLiteral("dboxes"), QObject::tr("DBoxes")},
-        {QStringLiteral("vipPool"), QObject::tr("VIP pool")}, {QStringLiteral("data"), QObject::tr("Data")},
-        {QStringLiteral("service"), QObject::tr("Service")}, {QStringLiteral("tenant"), QObject::tr("Tenant")}};
+    static const QHash<QString, QString> labels {
+        { QStringLiteral("device"), QObject::tr("Device") },
+        { QStringLiteral("ports"), QObject::tr("Switch ports") },
+        { QStringLiteral("cnodes"), QObject::tr("CNodes") },
+        { QStringLiteral("dboxes"), QObject::tr("DBoxes") },
+        { QStringLiteral("vipPool"), QObject::tr("VIP pool") },
+        { QStringLiteral("data"), QObject::tr("Data") },
+        { QStringLiteral("service"), QObject::tr("Service") },
+        { QStringLiteral("tenant"), QObject::tr("Tenant") }
+    };
     return labels.value(type, type);
 }
 
@@ -47,8 +52,8 @@ QVariant HealthPathModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> HealthPathModel::roleNames() const
 {
-    return {{PathRole, "path"}, {StepRole, "step"},   {TypeRole, "type"},
-            {TypeLabelRole, "typeLabel"}, {NameRole, "name"}, {DeviceIdRole, "deviceId"}};
+    return { { PathRole, "path" },           { StepRole, "step" }, { TypeRole, "type" },
+             { TypeLabelRole, "typeLabel" }, { NameRole, "name" }, { DeviceIdRole, "deviceId" } };
 }
 
 void HealthPathModel::setPaths(const QList<QList<PathStep>> &paths)
@@ -56,12 +61,12 @@ void HealthPathModel::setPaths(const QList<QList<PathStep>> &paths)
     QList<Row> rows;
     for (int p = 0; p < paths.size(); ++p)
         for (int s = 0; s < paths.at(p).size(); ++s)
-            rows.append({p, s, paths.at(p).at(s)});
+            rows.append({ p, s, paths.at(p).at(s) });
     const bool same = rows.size() == m_rows.size()
         && std::equal(rows.cbegin(), rows.cend(), m_rows.cbegin(), [](const Row &a, const Row &b) {
-               return a.path == b.path && a.data.type == b.data.type && a.data.id == b.data.id
-                   && a.data.name == b.data.name;
-           });
+                          return a.path == b.path && a.data.type == b.data.type
+                              && a.data.id == b.data.id && a.data.name == b.data.name;
+                      });
     if (same)
         return;
     const qsizetype before = m_rows.size();
@@ -99,14 +104,16 @@ QVariant HealthHistoryModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> HealthHistoryModel::roleNames() const
 {
-    return {{FromRole, "from"}, {ToRole, "to"}, {ReasonRole, "reason"}, {AtRole, "at"}};
+    return { { FromRole, "from" }, { ToRole, "to" }, { ReasonRole, "reason" }, { AtRole, "at" } };
 }
 
 void HealthHistoryModel::setTransitions(const QList<HealthTransition> &transitions)
 {
     const bool same = transitions.size() == m_rows.size()
         && std::equal(transitions.cbegin(), transitions.cend(), m_rows.cbegin(),
-                      [](const HealthTransition &a, const HealthTransition &b) { return a.id == b.id; });
+                      [](const HealthTransition &a, const HealthTransition &b) {
+                          return a.id == b.id;
+                      });
     if (same)
         return;
     const qsizetype before = m_rows.size();
@@ -150,7 +157,8 @@ void HealthCellDetail::refresh()
             next = std::move(explained).value();
         else
             error = explained.error().message;
-        const Result<QList<HealthTransition>> history = m_health.history(m_tenantId, m_kind, historyLimit);
+        const Result<QList<HealthTransition>> history
+            = m_health.history(m_tenantId, m_kind, historyLimit);
         if (history)
             transitions = *history;
         else if (error.isEmpty())

@@ -20,7 +20,14 @@ class HealthPathModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 
 public:
-    enum Roles { PathRole = Qt::UserRole + 1, StepRole, TypeRole, TypeLabelRole, NameRole, DeviceIdRole };
+    enum Roles {
+        PathRole = Qt::UserRole + 1,
+        StepRole,
+        TypeRole,
+        TypeLabelRole,
+        NameRole,
+        DeviceIdRole
+    };
     Q_ENUM(Roles)
     using QAbstractListModel::QAbstractListModel;
 

@@ -48,7 +48,7 @@ void HealthMatrixModel::take(const HealthMatrix &next)
         const HealthCell &b = next.cells.at(i);
         if (a.status != b.status || a.reason != b.reason || a.since != b.since) {
             const QModelIndex at = index(int(i / kinds), int(i % kinds));
-            Q_EMIT dataChanged(at, at, {StatusRole, ReasonRole, SinceRole});
+            Q_EMIT dataChanged(at, at, { StatusRole, ReasonRole, SinceRole });
         }
     }
     Q_EMIT cellsChanged();
@@ -102,21 +102,23 @@ QVariant HealthMatrixModel::headerData(int section, Qt::Orientation orientation,
 {
     if (role != Qt::DisplayRole)
         return {};
-    return orientation == Qt::Horizontal ? QVariant(kindTitleAt(section)) : QVariant(tenantNameAt(section));
+    return orientation == Qt::Horizontal ? QVariant(kindTitleAt(section))
+                                         : QVariant(tenantNameAt(section));
 }
 
 QHash<int, QByteArray> HealthMatrixModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "display"}, {StatusRole, "status"},     {ReasonRole, "reason"},
-            {SinceRole, "since"},         {TenantIdRole, "tenantId"}, {TenantNameRole, "tenantName"},
-            {KindRole, "kind"},           {KindTitleRole, "kindTitle"}};
+    return { { Qt::DisplayRole, "display" }, { StatusRole, "status" },
+             { ReasonRole, "reason" },       { SinceRole, "since" },
+             { TenantIdRole, "tenantId" },   { TenantNameRole, "tenantName" },
+             { KindRole, "kind" },           { KindTitleRole, "kindTitle" } };
 }
 
 QVariantMap HealthMatrixModel::statusCounts() const
 {
     QVariantMap counts;
-    for (HealthStatus status : {HealthStatus::Healthy, HealthStatus::Degraded, HealthStatus::Down,
-                                HealthStatus::Unknown, HealthStatus::Disabled})
+    for (HealthStatus status : { HealthStatus::Healthy, HealthStatus::Degraded, HealthStatus::Down,
+                                 HealthStatus::Unknown, HealthStatus::Disabled })
         counts.insert(toString(status), 0);
     for (const HealthCell &cell : m_matrix.cells) {
         const QString key = toString(cell.status);

@@ -61,7 +61,10 @@ public:
     Q_INVOKABLE QString kindAt(int column) const;
     Q_INVOKABLE QString kindTitleAt(int column) const;
     Q_INVOKABLE int rowOf(const QString &tenantId) const;
-    Q_INVOKABLE int columnOf(const QString &kind) const { return int(m_matrix.kinds.indexOf(kind)); }
+    Q_INVOKABLE int columnOf(const QString &kind) const
+    {
+        return int(m_matrix.kinds.indexOf(kind));
+    }
     // The cell's status word, "" outside the matrix.
     Q_INVOKABLE QString statusAt(int row, int column) const;
 

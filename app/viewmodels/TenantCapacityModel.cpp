@@ -24,7 +24,8 @@ QString runwayText(const RunwayEstimate &runway)
         return QObject::tr("Less than a day");
     // Spelled out: the console ships no translations, so "%n day(s)" would show as written.
     const int whole = int(days);
-    return whole == 1 ? QObject::tr("1 day") : QObject::tr("%1 days").arg(QLocale().toString(whole));
+    return whole == 1 ? QObject::tr("1 day")
+                      : QObject::tr("%1 days").arg(QLocale().toString(whole));
 }
 
 int TenantCapacityModel::rowCount(const QModelIndex &parent) const
@@ -52,8 +53,10 @@ QVariant TenantCapacityModel::data(const QModelIndex &index, int role) const
     case UsageRole:
         return row.quotaBytes > 0 ? double(row.usedBytes) / double(row.quotaBytes) : 0.0;
     case UsedTextRole:
-        return row.quotaBytes > 0 ? tr("%1 of %2").arg(storageText(double(row.usedBytes)), storageText(double(row.quotaBytes)))
-                                  : tr("%1, no capacity quota").arg(storageText(double(row.usedBytes)));
+        return row.quotaBytes > 0
+            ? tr("%1 of %2")
+                  .arg(storageText(double(row.usedBytes)), storageText(double(row.quotaBytes)))
+            : tr("%1, no capacity quota").arg(storageText(double(row.usedBytes)));
     case GpusRole:
         return row.gpus;
     case RunwayTextRole:
@@ -69,17 +72,26 @@ QVariant TenantCapacityModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> TenantCapacityModel::roleNames() const
 {
-    return {{TenantIdRole, "tenantId"},     {NameRole, "name"},         {StateRole, "state"},
-            {UsedBytesRole, "usedBytes"},   {QuotaBytesRole, "quotaBytes"}, {UsageRole, "usage"},
-            {UsedTextRole, "usedText"},     {GpusRole, "gpus"},         {RunwayTextRole, "runwayText"},
-            {HasRunwayRole, "hasRunway"},   {UsageSourceRole, "usageSource"}};
+    return { { TenantIdRole, "tenantId" },
+             { NameRole, "name" },
+             { StateRole, "state" },
+             { UsedBytesRole, "usedBytes" },
+             { QuotaBytesRole, "quotaBytes" },
+             { UsageRole, "usage" },
+             { UsedTextRole, "usedText" },
+             { GpusRole, "gpus" },
+             { RunwayTextRole, "runwayText" },
+             { HasRunwayRole, "hasRunway" },
+             { UsageSourceRole, "usageSource" } };
 }
 
 void TenantCapacityModel::setTenants(const QList<TenantCapacity> &tenants)
 {
     const bool sameRows = tenants.size() == m_rows.size()
         && std::equal(tenants.cbegin(), tenants.cend(), m_rows.cbegin(),
-                      [](const TenantCapacity &a, const TenantCapacity &b) { return a.id == b.id; });
+                      [](const TenantCapacity &a, const TenantCapacity &b) {
+                          return a.id == b.id;
+                      });
     if (sameRows) {
         // The bars keep their delegates while the numbers move.
         m_rows = tenants;

@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QPainter>
 #include <QPainterPath>
-
 #include <cmath>
 
 namespace NeoCloud {
@@ -51,7 +50,8 @@ void TimeSeriesChart::setLimitSeries(const QVariantList &points)
 
 QString TimeSeriesChart::valueText(double value) const
 {
-    return m_unit == QLatin1String("bytes") ? storageText(value) : QString::number(std::round(value));
+    return m_unit == QLatin1String("bytes") ? storageText(value)
+                                            : QString::number(std::round(value));
 }
 
 void TimeSeriesChart::paint(QPainter *painter)
@@ -59,7 +59,8 @@ void TimeSeriesChart::paint(QPainter *painter)
     QFont font(m_fontFamily);
     font.setPixelSize(11);
     painter->setFont(font);
-    const QRectF plot(leftAxis, topPad, width() - leftAxis - rightPad, height() - topPad - bottomAxis);
+    const QRectF plot(leftAxis, topPad, width() - leftAxis - rightPad,
+                      height() - topPad - bottomAxis);
     if (plot.width() < 20 || plot.height() < 20)
         return;
 
@@ -68,12 +69,13 @@ void TimeSeriesChart::paint(QPainter *painter)
         painter->setPen(QPen(m_gridColor, 1, Qt::DashLine));
         painter->drawRect(plot);
         painter->setPen(m_textColor);
-        painter->drawText(plot.adjusted(12, 0, -12, 0), Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+        painter->drawText(plot.adjusted(12, 0, -12, 0), Qt::AlignCenter | Qt::TextWordWrap,
+                          m_emptyText);
         return;
     }
 
     double minX = m_series.constFirst().x(), maxX = minX, maxY = 0;
-    for (const QList<QPointF> *points : {&m_series, &m_limit})
+    for (const QList<QPointF> *points : { &m_series, &m_limit })
         for (const QPointF &p : *points) {
             minX = std::min(minX, p.x());
             maxX = std::max(maxX, p.x());
@@ -96,13 +98,17 @@ void TimeSeriesChart::paint(QPainter *painter)
         painter->setPen(QPen(m_gridColor, 1));
         painter->drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         painter->setPen(m_textColor);
-        painter->drawText(QRectF(0, y - 8, leftAxis - 8, 16), Qt::AlignRight | Qt::AlignVCenter, valueText(value));
+        painter->drawText(QRectF(0, y - 8, leftAxis - 8, 16), Qt::AlignRight | Qt::AlignVCenter,
+                          valueText(value));
     }
     const QString format = QStringLiteral("d MMM HH:mm");
     painter->drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width() / 2, bottomAxis - 4),
-                      Qt::AlignLeft | Qt::AlignTop, QDateTime::fromMSecsSinceEpoch(qint64(minX)).toString(format));
-    painter->drawText(QRectF(plot.center().x(), plot.bottom() + 4, plot.width() / 2, bottomAxis - 4),
-                      Qt::AlignRight | Qt::AlignTop, QDateTime::fromMSecsSinceEpoch(qint64(maxX)).toString(format));
+                      Qt::AlignLeft | Qt::AlignTop,
+                      QDateTime::fromMSecsSinceEpoch(qint64(minX)).toString(format));
+    painter->drawText(
+        QRectF(plot.center().x(), plot.bottom() + 4, plot.width() / 2, bottomAxis - 4),
+        Qt::AlignRight | Qt::AlignTop,
+        QDateTime::fromMSecsSinceEpoch(qint64(maxX)).toString(format));
 
     // The use, filled down to the axis.
     QPainterPath line;
@@ -110,8 +116,8 @@ void TimeSeriesChart::paint(QPainter *painter)
     for (qsizetype i = 1; i < m_series.size(); ++i)
         line.lineTo(map(m_series.at(i)));
     QPainterPath area = line;
-    area.lineTo(map({m_series.constLast().x(), 0}));
-    area.lineTo(map({m_series.constFirst().x(), 0}));
+    area.lineTo(map({ m_series.constLast().x(), 0 }));
+    area.lineTo(map({ m_series.constFirst().x(), 0 }));
     area.closeSubpath();
     QColor fill = m_lineColor;
     fill.setAlphaF(0.16f);

@@ -53,10 +53,10 @@ private:
     QList<QPointF> m_limit;
     QString m_unit = QStringLiteral("bytes");
     QString m_emptyText;
-    QColor m_lineColor{0x36, 0x56, 0xe0};
-    QColor m_limitColor{0xc8, 0x32, 0x1f};
-    QColor m_gridColor{0xe2, 0xe6, 0xee};
-    QColor m_textColor{0x5a, 0x64, 0x78};
+    QColor m_lineColor { 0x36, 0x56, 0xe0 };
+    QColor m_limitColor { 0xc8, 0x32, 0x1f };
+    QColor m_gridColor { 0xe2, 0xe6, 0xee };
+    QColor m_textColor { 0x5a, 0x64, 0x78 };
     QString m_fontFamily = QStringLiteral("DejaVu Sans");
 };
 

@@ -15,29 +15,29 @@ constexpr double terabyte = 1e12;
 WhatIfCalculator::WhatIfCalculator(CapacityService &capacity, QObject *parent)
     : QObject(parent)
     , m_capacity(capacity)
-{
-}
+{ }
 
 QVariantMap WhatIfCalculator::sideMap(const WhatIfSide &side)
 {
     RunwayEstimate runway;
     runway.runwayDays = side.runwayDays;
     runway.reason = side.runwayReason;
-    return {{QStringLiteral("usableBytes"), double(side.usableBytes)},
-            {QStringLiteral("usableText"), storageText(double(side.usableBytes))},
-            {QStringLiteral("rawText"), storageText(double(side.rawBytes))},
-            {QStringLiteral("usedText"), storageText(double(side.usedBytes))},
-            {QStringLiteral("hasRunway"), side.runwayDays.has_value()},
-            {QStringLiteral("runwayDays"), side.runwayDays.value_or(-1.0)},
-            {QStringLiteral("runwayText"), runwayText(runway)},
-            {QStringLiteral("quotaCommittedText"), storageText(double(side.quotaCommittedBytes))},
-            {QStringLiteral("quotaLimitText"), storageText(side.quotaLimitBytes)},
-            {QStringLiteral("gpusAllocated"), side.gpusAllocated},
-            {QStringLiteral("gpuLimit"), side.gpuLimit},
-            {QStringLiteral("gpuHeadroom"), side.gpuHeadroom},
-            {QStringLiteral("gpusFreeHealthy"), side.gpusFreeHealthy},
-            {QStringLiteral("dboxes"), side.dboxes},
-            {QStringLiteral("cnodes"), side.cnodes}};
+    return { { QStringLiteral("usableBytes"), double(side.usableBytes) },
+             { QStringLiteral("usableText"), storageText(double(side.usableBytes)) },
+             { QStringLiteral("rawText"), storageText(double(side.rawBytes)) },
+             { QStringLiteral("usedText"), storageText(double(side.usedBytes)) },
+             { QStringLiteral("hasRunway"), side.runwayDays.has_value() },
+             { QStringLiteral("runwayDays"), side.runwayDays.value_or(-1.0) },
+             { QStringLiteral("runwayText"), runwayText(runway) },
+             { QStringLiteral("quotaCommittedText"),
+               storageText(double(side.quotaCommittedBytes)) },
+             { QStringLiteral("quotaLimitText"), storageText(side.quotaLimitBytes) },
+             { QStringLiteral("gpusAllocated"), side.gpusAllocated },
+             { QStringLiteral("gpuLimit"), side.gpuLimit },
+             { QStringLiteral("gpuHeadroom"), side.gpuHeadroom },
+             { QStringLiteral("gpusFreeHealthy"), side.gpusFreeHealthy },
+             { QStringLiteral("dboxes"), side.dboxes },
+             { QStringLiteral("cnodes"), side.cnodes } };
 }
 
 void WhatIfCalculator::fail(const QString &message)
@@ -56,8 +56,9 @@ bool WhatIfCalculator::calculate()
     if (m_addDboxes < 0 || m_addCnodes < 0)
         return fail(tr("DBoxes and CNodes to add cannot be negative.")), false;
     if (m_addTenant
-        && (m_tenantCapacityTB < 0 || m_tenantGpus < 0 || m_tenantUsedTB < 0 || m_tenantGrowthTBPerDay < 0
-            || !std::isfinite(m_tenantCapacityTB) || !std::isfinite(m_tenantUsedTB)))
+        && (m_tenantCapacityTB < 0 || m_tenantGpus < 0 || m_tenantUsedTB < 0
+            || m_tenantGrowthTBPerDay < 0 || !std::isfinite(m_tenantCapacityTB)
+            || !std::isfinite(m_tenantUsedTB)))
         return fail(tr("The tenant's quotas, data and growth cannot be negative.")), false;
 
     WhatIfRequest request;

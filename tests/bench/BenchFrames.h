@@ -5,7 +5,6 @@
 #include <QEventLoop>
 #include <QQuickWindow>
 #include <QTimer>
-
 #include <algorithm>
 #include <cstdio>
 #include <numeric>
@@ -22,8 +21,9 @@ inline void reportFrames(const char *what, QList<double> ms)
     std::sort(ms.begin(), ms.end());
     const double mean = std::accumulate(ms.cbegin(), ms.cend(), 0.0) / double(ms.size());
     const double p95 = ms.at(qMin(ms.size() - 1, qsizetype(double(ms.size()) * 0.95)));
-    std::printf("BENCH %-44s frames %4lld  mean %6.1f ms  median %6.1f ms  p95 %6.1f ms  max %6.1f ms\n", what,
-                static_cast<long long>(ms.size()), mean, ms.at(ms.size() / 2), p95, ms.last());
+    std::printf(
+        "BENCH %-44s frames %4lld  mean %6.1f ms  median %6.1f ms  p95 %6.1f ms  max %6.1f ms\n",
+        what, static_cast<long long>(ms.size()), mean, ms.at(ms.size() / 2), p95, ms.last());
     std::fflush(stdout);
 }
 
@@ -36,8 +36,8 @@ inline double frame(QQuickWindow *window)
     QTimer timeout;
     timeout.setSingleShot(true);
     QObject::connect(&timeout, &QTimer::timeout, &loop, [&loop] { loop.exit(1); });
-    const auto swapped
-        = QObject::connect(window, &QQuickWindow::frameSwapped, &loop, &QEventLoop::quit, Qt::QueuedConnection);
+    const auto swapped = QObject::connect(window, &QQuickWindow::frameSwapped, &loop,
+                                          &QEventLoop::quit, Qt::QueuedConnection);
     timeout.start(10000);
     window->update();
     const int rc = loop.exec();

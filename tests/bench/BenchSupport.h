@@ -17,7 +17,8 @@ namespace NeoCloud::Bench {
 inline Result<QStringList> addTenants(Backend &backend, int count)
 {
     if (const Result<NetworkPool> pool = backend.tenants().addPool(
-            {{}, QStringLiteral("bench"), 100, 999, QStringLiteral("10.64.0.0/12"), 24, 0}, QStringLiteral("bench"));
+            { {}, QStringLiteral("bench"), 100, 999, QStringLiteral("10.64.0.0/12"), 24, 0 },
+            QStringLiteral("bench"));
         !pool)
         return pool.error();
     QStringList ids;

@@ -20,7 +20,6 @@
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(NeoCloud_ConsolePlugin)
@@ -79,7 +78,8 @@ int main(int argc, char *argv[])
     }
     Backend &backend = *created.value();
     bool scanned = false;
-    QObject::connect(&backend.discovery(), &DiscoveryService::scanFinished, [&] { scanned = true; });
+    QObject::connect(&backend.discovery(), &DiscoveryService::scanFinished,
+                     [&] { scanned = true; });
     if (!waitFor([&] { return scanned; }, 60000) || !fillTenants(backend))
         return 1;
     backend.health().recompute();
@@ -89,11 +89,14 @@ int main(int argc, char *argv[])
     ConsoleContext context(backend);
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/qt/qml"_s);
-    engine.setInitialProperties({{u"context"_s, QVariant::fromValue(&context)}, {u"currentView"_s, u"health"_s}});
+    engine.setInitialProperties(
+        { { u"context"_s, QVariant::fromValue(&context) }, { u"currentView"_s, u"health"_s } });
     QElapsedTimer clock;
     clock.start();
     engine.load(QUrl(u"qrc:/qt/qml/NeoCloud/Console/Main.qml"_s));
-    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
+    auto *window = engine.rootObjects().isEmpty()
+        ? nullptr
+        : qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     if (!window)
         return 1;
     window->resize(1600, 1000);
@@ -105,8 +108,9 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "no TableView named healthTable\n");
         return 1;
     }
-    std::printf("BENCH Main.qml on Health: load() %.1f ms, first frame with %d rows after %.1f ms\n", loadMs,
-                context.healthMatrix()->rowCount(), firstFrameMs);
+    std::printf(
+        "BENCH Main.qml on Health: load() %.1f ms, first frame with %d rows after %.1f ms\n",
+        loadMs, context.healthMatrix()->rowCount(), firstFrameMs);
     auto *content = table->property("contentItem").value<QQuickItem *>();
     std::printf("BENCH delegates alive for %d cells: %lld\n", cells,
                 content ? static_cast<long long>(content->childItems().size()) : -1LL);
@@ -138,7 +142,8 @@ int main(int argc, char *argv[])
         if (changedAtMs < 0)
             changedAtMs = clock.elapsed();
     });
-    if (const QString error = context.lab()->addFault(u"cnode-02"_s, u"cnode-down"_s, {}, 0); !error.isEmpty()) {
+    if (const QString error = context.lab()->addFault(u"cnode-02"_s, u"cnode-down"_s, {}, 0);
+        !error.isEmpty()) {
         std::fprintf(stderr, "fault: %s\n", qUtf8Printable(error));
         return 1;
     }
@@ -148,10 +153,11 @@ int main(int argc, char *argv[])
     }
     const qint64 modelMs = clock.elapsed();
     const double updateFrameMs = Bench::frame(window);
-    std::printf("BENCH CNode off -> matrix recomputed %lld ms (poll included), model updated %lld ms, "
-                "next frame %.1f ms, recompute itself %lld ms\n",
-                static_cast<long long>(changedAtMs), static_cast<long long>(modelMs), updateFrameMs,
-                static_cast<long long>(backend.health().lastRecomputeMs()));
+    std::printf(
+        "BENCH CNode off -> matrix recomputed %lld ms (poll included), model updated %lld ms, "
+        "next frame %.1f ms, recompute itself %lld ms\n",
+        static_cast<long long>(changedAtMs), static_cast<long long>(modelMs), updateFrameMs,
+        static_cast<long long>(backend.health().lastRecomputeMs()));
     QObject::disconnect(onChange);
 
     // A cell clicked: explanation, path and history read, and the panel and racks drawn.
@@ -159,18 +165,21 @@ int main(int argc, char *argv[])
     QList<double> explainFrames;
     for (int row = 0; row < 20; ++row) {
         clock.restart();
-        context.healthCell()->select(context.healthMatrix()->tenantIdAt(row * 25), context.healthMatrix()->kindAt(row % 7));
+        context.healthCell()->select(context.healthMatrix()->tenantIdAt(row * 25),
+                                     context.healthMatrix()->kindAt(row % 7));
         explain << double(clock.nsecsElapsed()) / 1e6;
         explainFrames << Bench::frame(window);
     }
     Bench::reportFrames("Cell selected: explain (model only)", explain);
     Bench::reportFrames("Cell selected: next frame", explainFrames);
     std::printf("BENCH the last cell: %s, %d path steps, %d transitions\n",
-                qUtf8Printable(context.healthCell()->status()), context.healthCell()->path()->rowCount(),
+                qUtf8Printable(context.healthCell()->status()),
+                context.healthCell()->path()->rowCount(),
                 context.healthCell()->history()->rowCount());
 
     clock.restart();
     window->setProperty("currentView", u"overview"_s);
-    std::printf("BENCH switch to Overview (miniature of %d cells), first frame %.1f ms\n", cells, Bench::frame(window));
+    std::printf("BENCH switch to Overview (miniature of %d cells), first frame %.1f ms\n", cells,
+                Bench::frame(window));
     return 0;
 }

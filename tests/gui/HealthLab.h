@@ -54,16 +54,20 @@ inline QString createTenant(Backend &backend, const QString &name, int gpus, qin
     draft.quotas.maxServices = 7;
     const Result<Tenant> made = backend.tenants().create(draft, QStringLiteral("tst"));
     if (!made)
-        qWarning("cannot create tenant %s: %s", qUtf8Printable(name), qUtf8Printable(made.error().message));
+        qWarning("cannot create tenant %s: %s", qUtf8Printable(name),
+                 qUtf8Printable(made.error().message));
     return made ? made->id : QString();
 }
 
 // Enables a service and waits until the VMS double has made it active.
-inline bool enableService(Backend &backend, const QString &tenantId, const QString &kind, const QJsonObject &params)
+inline bool enableService(Backend &backend, const QString &tenantId, const QString &kind,
+                          const QJsonObject &params)
 {
-    const Result<Service> started = backend.services().enable(tenantId, kind, params, QStringLiteral("tst"));
+    const Result<Service> started
+        = backend.services().enable(tenantId, kind, params, QStringLiteral("tst"));
     if (!started) {
-        qWarning("cannot enable %s: %s", qUtf8Printable(kind), qUtf8Printable(started.error().message));
+        qWarning("cannot enable %s: %s", qUtf8Printable(kind),
+                 qUtf8Printable(started.error().message));
         return false;
     }
     QElapsedTimer clock;

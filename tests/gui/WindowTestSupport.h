@@ -9,7 +9,6 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTest>
-
 #include <memory>
 
 namespace NeoCloud::Testing {
@@ -64,7 +63,9 @@ inline void saveScreenshot(QQuickWindow *window, const QString &name)
 class ThemeProbe
 {
 public:
-    explicit ThemeProbe(QQmlEngine &engine) : m_engine(engine) { }
+    explicit ThemeProbe(QQmlEngine &engine)
+        : m_engine(engine)
+    { }
 
     void setDark(bool dark)
     {

@@ -13,8 +13,8 @@
 #include "store/TelemetryRepository.h"
 
 #include <QAbstractItemModelTester>
-#include <QJsonArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QStandardPaths>
 
@@ -76,7 +76,8 @@ class TestHealthCapacityModels : public QObject
         HealthPathModel &path = *m_context->healthCell()->path();
         for (int row = 0; row < path.rowCount(); ++row) {
             const QModelIndex at = path.index(row);
-            steps << at.data(HealthPathModel::TypeRole).toString() + u'=' + at.data(HealthPathModel::NameRole).toString();
+            steps << at.data(HealthPathModel::TypeRole).toString() + u'='
+                    + at.data(HealthPathModel::NameRole).toString();
         }
         return steps;
     }
@@ -108,29 +109,36 @@ private Q_SLOTS:
         m_acme = createTenant(u"acme"_s, 16, qint64(120e12));
         m_globex = createTenant(u"globex"_s, 8, qint64(60e12));
         QVERIFY(!m_acme.isEmpty() && !m_globex.isEmpty());
-        QVERIFY(enable(m_acme, u"object-storage"_s, {{u"bucket"_s, u"acme-data"_s}}));
-        QVERIFY(enable(m_acme, u"file-storage"_s, {{u"path"_s, u"/home"_s}, {u"protocols"_s, QJsonArray{u"NFS"_s}}}));
-        QVERIFY(enable(m_globex, u"object-storage"_s, {{u"bucket"_s, u"globex-data"_s}}));
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_acme, u"object-storage"_s), u"healthy"_s, reflectWithinMs);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_globex, u"object-storage"_s), u"healthy"_s, reflectWithinMs);
+        QVERIFY(enable(m_acme, u"object-storage"_s, { { u"bucket"_s, u"acme-data"_s } }));
+        QVERIFY(enable(m_acme, u"file-storage"_s,
+                       { { u"path"_s, u"/home"_s }, { u"protocols"_s, QJsonArray { u"NFS"_s } } }));
+        QVERIFY(enable(m_globex, u"object-storage"_s, { { u"bucket"_s, u"globex-data"_s } }));
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_acme, u"object-storage"_s), u"healthy"_s,
+                                  reflectWithinMs);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_globex, u"object-storage"_s), u"healthy"_s,
+                                  reflectWithinMs);
     }
 
     void cleanup()
     {
         clearFaults();
         m_context->healthCell()->clear();
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_acme, u"object-storage"_s), u"healthy"_s, reflectWithinMs);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_globex, u"object-storage"_s), u"healthy"_s, reflectWithinMs);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_acme, u"object-storage"_s), u"healthy"_s,
+                                  reflectWithinMs);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_globex, u"object-storage"_s), u"healthy"_s,
+                                  reflectWithinMs);
     }
 
     void theMatrixHasEveryTenantAndKind()
     {
         HealthMatrixModel &matrix = *m_context->healthMatrix();
-        QAbstractItemModelTester tester(&matrix, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&matrix,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(matrix.rowCount(), 2);
         QCOMPARE(matrix.columnCount(), 7);
         QCOMPARE(matrix.tenantNameAt(matrix.rowOf(m_acme)), u"acme"_s);
-        QCOMPARE(matrix.kindTitleAt(matrix.columnOf(u"object-storage"_s)), u"Object storage (S3)"_s);
+        QCOMPARE(matrix.kindTitleAt(matrix.columnOf(u"object-storage"_s)),
+                 u"Object storage (S3)"_s);
         QCOMPARE(statusOf(m_acme, u"file-storage"_s), u"healthy"_s);
         QCOMPARE(statusOf(m_globex, u"file-storage"_s), u"disabled"_s);
         // The counts agree with the cells: 3 enabled services, 11 kinds not enabled.
@@ -140,14 +148,16 @@ private Q_SLOTS:
         // The matrix is the service's, cell for cell.
         const HealthMatrix &source = m_backend->health().matrix();
         for (qsizetype i = 0; i < source.cells.size(); ++i)
-            QCOMPARE(matrix.index(int(i / 7), int(i % 7)).data(HealthMatrixModel::StatusRole).toString(),
-                     toString(source.cells.at(i).status));
+            QCOMPARE(
+                matrix.index(int(i / 7), int(i % 7)).data(HealthMatrixModel::StatusRole).toString(),
+                toString(source.cells.at(i).status));
     }
 
     void aFailedDriveTurnsTheCellsAndNamesThePath()
     {
         HealthMatrixModel &matrix = *m_context->healthMatrix();
-        QAbstractItemModelTester tester(&matrix, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&matrix,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy changed(&matrix, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&matrix, &QAbstractItemModel::modelReset);
         HealthCellDetail &cell = *m_context->healthCell();
@@ -157,9 +167,11 @@ private Q_SLOTS:
 
         QCOMPARE(addFault(u"dbox-01"_s, u"drive-failed"_s, u"SSD3"_s), QString());
         const QString reason = u"degraded: drive failed in dbox-01 (SSD3), data protected"_s;
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_acme, u"object-storage"_s), u"degraded"_s, reflectWithinMs);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_acme, u"object-storage"_s), u"degraded"_s,
+                                  reflectWithinMs);
         QCOMPARE(reasonOf(m_acme, u"object-storage"_s), reason);
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_globex, u"object-storage"_s), u"degraded"_s, reflectWithinMs);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_globex, u"object-storage"_s), u"degraded"_s,
+                                  reflectWithinMs);
         QCOMPARE(statusOf(m_globex, u"file-storage"_s), u"disabled"_s); // not enabled: not touched
         // Announced in place, cell by cell: the table keeps its delegates.
         QCOMPARE(reset.count(), 0);
@@ -172,13 +184,16 @@ private Q_SLOTS:
         // The selected cell followed by itself (no re-select): reason, device, path, history.
         QTRY_COMPARE(cell.status(), u"degraded"_s);
         QCOMPARE(cell.reason(), reason);
-        QCOMPARE(cell.deviceIds(), QStringList{deviceId(u"dbox-01"_s)});
-        QCOMPARE(pathSteps(), (QStringList{u"device=dbox-01"_s, u"data=data striped across every DBox"_s,
-                                           u"service=object-storage"_s, u"tenant=acme"_s}));
-        QCOMPARE(cell.path()->index(0).data(HealthPathModel::DeviceIdRole).toString(), deviceId(u"dbox-01"_s));
+        QCOMPARE(cell.deviceIds(), QStringList { deviceId(u"dbox-01"_s) });
+        QCOMPARE(pathSteps(),
+                 (QStringList { u"device=dbox-01"_s, u"data=data striped across every DBox"_s,
+                                u"service=object-storage"_s, u"tenant=acme"_s }));
+        QCOMPARE(cell.path()->index(0).data(HealthPathModel::DeviceIdRole).toString(),
+                 deviceId(u"dbox-01"_s));
         QVERIFY(cell.alertOpen());
         QVERIFY(cell.history()->rowCount() >= 2);
-        QCOMPARE(cell.history()->index(0).data(HealthHistoryModel::ToRole).toString(), u"degraded"_s);
+        QCOMPARE(cell.history()->index(0).data(HealthHistoryModel::ToRole).toString(),
+                 u"degraded"_s);
         QCOMPARE(cell.history()->index(0).data(HealthHistoryModel::ReasonRole).toString(), reason);
 
         // Cleared: back to healthy, nothing to blame, the recovery on top of the history.
@@ -186,8 +201,10 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(cell.status(), u"healthy"_s, reflectWithinMs);
         QVERIFY(cell.deviceIds().isEmpty());
         QCOMPARE(cell.path()->rowCount(), 0);
-        QCOMPARE(cell.history()->index(0).data(HealthHistoryModel::ToRole).toString(), u"healthy"_s);
-        QCOMPARE(cell.history()->index(0).data(HealthHistoryModel::FromRole).toString(), u"degraded"_s);
+        QCOMPARE(cell.history()->index(0).data(HealthHistoryModel::ToRole).toString(),
+                 u"healthy"_s);
+        QCOMPARE(cell.history()->index(0).data(HealthHistoryModel::FromRole).toString(),
+                 u"degraded"_s);
     }
 
     void aCNodePoweredOffIsOnTheWayToTheVipPool()
@@ -195,7 +212,8 @@ private Q_SLOTS:
         HealthCellDetail &cell = *m_context->healthCell();
         cell.select(m_globex, u"object-storage"_s);
         QCOMPARE(addFault(u"cnode-02"_s, u"cnode-down"_s), QString());
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_globex, u"object-storage"_s), u"degraded"_s, reflectWithinMs);
+        QTRY_COMPARE_WITH_TIMEOUT(statusOf(m_globex, u"object-storage"_s), u"degraded"_s,
+                                  reflectWithinMs);
         QVERIFY2(reasonOf(m_globex, u"object-storage"_s).contains(u"cnode-02"_s),
                  qPrintable(reasonOf(m_globex, u"object-storage"_s)));
         QTRY_VERIFY(cell.deviceIds().contains(deviceId(u"cnode-02"_s)));
@@ -238,10 +256,12 @@ private Q_SLOTS:
         QCOMPARE(model.gpuAllocated(), 24); // acme's 16 and globex's 8
         // No history yet: no runway number, and the reason is shown.
         QVERIFY(!model.hasRunway());
-        QVERIFY2(model.runwayText().startsWith(u"Not enough data"_s), qPrintable(model.runwayText()));
+        QVERIFY2(model.runwayText().startsWith(u"Not enough data"_s),
+                 qPrintable(model.runwayText()));
 
         TenantCapacityModel &tenants = *model.tenants();
-        QAbstractItemModelTester tester(&tenants, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&tenants,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(tenants.rowCount(), 2);
         const QModelIndex acme = tenants.index(tenants.rowOf(m_acme));
         QCOMPARE(acme.data(TenantCapacityModel::QuotaBytesRole).toDouble(), 120e12);
@@ -250,7 +270,8 @@ private Q_SLOTS:
         // A new tenant's GPU quota reaches the model without a manual refresh, and its row the
         // health matrix (a reset: the rows move); removing it takes both back.
         HealthMatrixModel &matrix = *m_context->healthMatrix();
-        QAbstractItemModelTester matrixTester(&matrix, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester matrixTester(
+            &matrix, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString initech = createTenant(u"initech"_s, 4, qint64(10e12));
         QVERIFY(!initech.isEmpty());
         QTRY_COMPARE(model.gpuAllocated(), 28);
@@ -270,8 +291,10 @@ private Q_SLOTS:
         constexpr qint64 hourMs = 3600 * 1000;
         QList<TelemetrySample> samples;
         for (int h = 48; h >= 1; --h) {
-            samples << TelemetrySample{Series::storageUsed, {}, now - h * hourMs, 1e12 * (100 - h)};
-            samples << TelemetrySample{Series::storageUsable, {}, now - h * hourMs, 500e12};
+            samples << TelemetrySample {
+                Series::storageUsed, {}, now - h * hourMs, 1e12 * (100 - h)
+            };
+            samples << TelemetrySample { Series::storageUsable, {}, now - h * hourMs, 500e12 };
         }
         QVERIFY(m_backend->telemetryStore().write(samples));
         model.refresh();
@@ -299,12 +322,15 @@ private Q_SLOTS:
         request.addDboxes = 2;
         const Result<WhatIfResult> direct = m_backend->capacity().whatIf(request);
         QVERIFY(direct);
-        QCOMPARE(whatIf.before().value(u"usableBytes"_s).toDouble(), double(direct->before.usableBytes));
-        QCOMPARE(whatIf.after().value(u"usableBytes"_s).toDouble(), double(direct->after.usableBytes));
+        QCOMPARE(whatIf.before().value(u"usableBytes"_s).toDouble(),
+                 double(direct->before.usableBytes));
+        QCOMPARE(whatIf.after().value(u"usableBytes"_s).toDouble(),
+                 double(direct->after.usableBytes));
         QVERIFY(direct->after.usableBytes > direct->before.usableBytes);
         QCOMPARE(whatIf.after().value(u"dboxes"_s).toInt(), direct->before.dboxes + 2);
 
-        // A tenant with 8 GPUs takes 8 of the headroom; one asking for more than exists does not fit.
+        // A tenant with 8 GPUs takes 8 of the headroom; one asking for more than exists does not
+        // fit.
         QVERIFY(whatIf.setProperty("addDboxes", 0));
         QVERIFY(whatIf.setProperty("addTenant", true));
         QVERIFY(whatIf.setProperty("tenantGpus", 8));

@@ -38,7 +38,9 @@ struct TenantPlan
 
 QJsonObject volume(const QString &name, double terabytes)
 {
-    return {{u"volumes"_s, QJsonArray{QJsonObject{{u"name"_s, name}, {u"sizeBytes"_s, terabytes * 1e12}}}}};
+    return { { u"volumes"_s,
+               QJsonArray {
+                   QJsonObject { { u"name"_s, name }, { u"sizeBytes"_s, terabytes * 1e12 } } } } };
 }
 
 } // namespace
@@ -58,20 +60,41 @@ private Q_SLOTS:
 
         // A handful of tenants with services of every kind between them; block volumes count as
         // written in full on the lab's VMS, so the cluster has data to show.
-        const QList<TenantPlan> plans{
-            {u"acme"_s, 32, 400, {{u"object-storage"_s, {{u"bucket"_s, u"acme-data"_s}}},
-                                  {u"block-storage"_s, volume(u"training"_s, 220)},
-                                  {u"event-streaming"_s, {{u"topics"_s, QJsonArray{QJsonObject{{u"name"_s, u"events"_s}, {u"partitions"_s, 8}, {u"retentionHours"_s, 72}}}}}},
-                                  {u"telemetry"_s, {{u"retentionDays"_s, 30}}}}},
-            {u"globex"_s, 16, 200, {{u"file-storage"_s, {{u"path"_s, u"/home"_s}, {u"protocols"_s, QJsonArray{u"NFS"_s}}}},
-                                    {u"database"_s, {{u"bucket"_s, u"globex-analytics"_s}, {u"schemas"_s, QJsonArray{u"raw"_s}}}},
-                                    {u"block-storage"_s, volume(u"scratch"_s, 90)}}},
-            {u"initech"_s, 8, 80, {{u"object-storage"_s, {{u"bucket"_s, u"initech-backups"_s}}}}},
-            {u"umbrella"_s, 4, 40, {{u"file-storage"_s, {{u"path"_s, u"/lab"_s}, {u"protocols"_s, QJsonArray{u"NFS"_s}}}}}},
-            {u"hooli"_s, 0, 20, {}},
+        const QList<TenantPlan> plans {
+            { u"acme"_s,
+              32,
+              400,
+              { { u"object-storage"_s, { { u"bucket"_s, u"acme-data"_s } } },
+                { u"block-storage"_s, volume(u"training"_s, 220) },
+                { u"event-streaming"_s,
+                  { { u"topics"_s,
+                      QJsonArray { QJsonObject { { u"name"_s, u"events"_s },
+                                                 { u"partitions"_s, 8 },
+                                                 { u"retentionHours"_s, 72 } } } } } },
+                { u"telemetry"_s, { { u"retentionDays"_s, 30 } } } } },
+            { u"globex"_s,
+              16,
+              200,
+              { { u"file-storage"_s,
+                  { { u"path"_s, u"/home"_s }, { u"protocols"_s, QJsonArray { u"NFS"_s } } } },
+                { u"database"_s,
+                  { { u"bucket"_s, u"globex-analytics"_s },
+                    { u"schemas"_s, QJsonArray { u"raw"_s } } } },
+                { u"block-storage"_s, volume(u"scratch"_s, 90) } } },
+            { u"initech"_s,
+              8,
+              80,
+              { { u"object-storage"_s, { { u"bucket"_s, u"initech-backups"_s } } } } },
+            { u"umbrella"_s,
+              4,
+              40,
+              { { u"file-storage"_s,
+                  { { u"path"_s, u"/lab"_s }, { u"protocols"_s, QJsonArray { u"NFS"_s } } } } } },
+            { u"hooli"_s, 0, 20, {} },
         };
         for (const TenantPlan &plan : plans) {
-            const QString id = Testing::createTenant(*m_backend, plan.name, plan.gpus, qint64(plan.capacityTB * 1e12));
+            const QString id = Testing::createTenant(*m_backend, plan.name, plan.gpus,
+                                                     qint64(plan.capacityTB * 1e12));
             QVERIFY(!id.isEmpty());
             m_tenants.insert(plan.name, id);
             for (const auto &[kind, params] : plan.services)
@@ -80,11 +103,12 @@ private Q_SLOTS:
         writeHistory();
 
         m_context = std::make_unique<ConsoleContext>(*m_backend);
-        QTRY_COMPARE_WITH_TIMEOUT(cellStatus(u"acme"_s, u"object-storage"_s), u"healthy"_s, Testing::healthReflectMs);
+        QTRY_COMPARE_WITH_TIMEOUT(cellStatus(u"acme"_s, u"object-storage"_s), u"healthy"_s,
+                                  Testing::healthReflectMs);
         m_recorder = std::make_unique<Testing::WarningRecorder>();
         m_engine.addImportPath(u"qrc:/qt/qml"_s);
-        m_engine.setInitialProperties({{u"context"_s, QVariant::fromValue(m_context.get())},
-                                       {u"currentView"_s, u"health"_s}});
+        m_engine.setInitialProperties({ { u"context"_s, QVariant::fromValue(m_context.get()) },
+                                        { u"currentView"_s, u"health"_s } });
         m_engine.load(QUrl(u"qrc:/qt/qml/NeoCloud/Console/Main.qml"_s));
         QVERIFY(!m_engine.rootObjects().isEmpty());
         m_window = qobject_cast<QQuickWindow *>(m_engine.rootObjects().constFirst());
@@ -99,7 +123,8 @@ private Q_SLOTS:
     {
         LabFaultModel &lab = *m_context->lab();
         QCOMPARE(lab.addFault(u"cnode-02"_s, u"cnode-down"_s, {}, 0), QString());
-        QTRY_COMPARE_WITH_TIMEOUT(cellStatus(u"acme"_s, u"object-storage"_s), u"degraded"_s, Testing::healthReflectMs);
+        QTRY_COMPARE_WITH_TIMEOUT(cellStatus(u"acme"_s, u"object-storage"_s), u"degraded"_s,
+                                  Testing::healthReflectMs);
         frame();
 
         // The cell is clicked where the table draws it.
@@ -110,7 +135,8 @@ private Q_SLOTS:
         const int column = matrix.columnOf(u"object-storage"_s);
         QQuickItem *cell = cellItem(table, row, column);
         QVERIFY2(cell, "the acme / object-storage cell has no delegate");
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, cell->mapToScene(cell->boundingRect().center()).toPoint());
+        QTest::mouseClick(m_window, Qt::LeftButton, {},
+                          cell->mapToScene(cell->boundingRect().center()).toPoint());
         HealthCellDetail &detail = *m_context->healthCell();
         QCOMPARE(detail.tenantId(), m_tenants.value(u"acme"_s));
         QCOMPARE(detail.kind(), u"object-storage"_s);
@@ -119,18 +145,20 @@ private Q_SLOTS:
         // The panel says why, in the matrix's words; the rack view rings the CNode.
         auto *reason = m_window->findChild<QQuickItem *>(u"cellReason"_s);
         QVERIFY(reason);
-        const QString expected = matrix.index(row, column).data(HealthMatrixModel::ReasonRole).toString();
+        const QString expected
+            = matrix.index(row, column).data(HealthMatrixModel::ReasonRole).toString();
         QVERIFY(expected.contains(u"cnode-02"_s));
         QCOMPARE(reason->property("text").toString(), expected);
         QVERIFY(detail.path()->rowCount() >= 3);
-        const QString cnode = detail.path()->index(0).data(HealthPathModel::DeviceIdRole).toString();
+        const QString cnode
+            = detail.path()->index(0).data(HealthPathModel::DeviceIdRole).toString();
         QVERIFY(!cnode.isEmpty());
         auto *pane = m_window->findChild<QQuickItem *>(u"healthRacks"_s);
         QVERIFY(pane);
         QQuickItem *racks = findByType(pane, "RackElevationItem");
         QVERIFY(racks);
         QTRY_VERIFY(racks->isVisible());
-        QCOMPARE(racks->property("highlightedDeviceIds").toStringList(), QStringList{cnode});
+        QCOMPARE(racks->property("highlightedDeviceIds").toStringList(), QStringList { cnode });
         frame();
         save(u"console-health.png"_s);
         setDark(true);
@@ -149,7 +177,8 @@ private Q_SLOTS:
         auto *storage = m_window->findChild<QQuickItem *>(u"overviewStorage"_s);
         QVERIFY(storage && storage->isVisible());
         QTRY_COMPARE(storage->property("valueText").toString(),
-                     u"%1 of %2"_s.arg(capacity.bytesText(capacity.usedBytes()), capacity.bytesText(capacity.usableBytes())));
+                     u"%1 of %2"_s.arg(capacity.bytesText(capacity.usedBytes()),
+                                       capacity.bytesText(capacity.usableBytes())));
         frame();
         save(u"console-overview.png"_s);
         QVERIFY2(warnings().isEmpty(), qPrintable(warnings().join(u'\n')));
@@ -173,10 +202,13 @@ private Q_SLOTS:
         frame();
         auto *after = m_window->findChild<QQuickItem *>(u"afterUsable"_s);
         QVERIFY(after && after->isVisible());
-        QCOMPARE(after->property("text").toString(), whatIf.after().value(u"usableText"_s).toString());
-        QVERIFY(whatIf.after().value(u"usableBytes"_s).toDouble() > whatIf.before().value(u"usableBytes"_s).toDouble());
+        QCOMPARE(after->property("text").toString(),
+                 whatIf.after().value(u"usableText"_s).toString());
+        QVERIFY(whatIf.after().value(u"usableBytes"_s).toDouble()
+                > whatIf.before().value(u"usableBytes"_s).toDouble());
         // The runway the history supports is shown as a number, not "not enough data".
-        QVERIFY2(m_context->capacity()->hasRunway(), qPrintable(m_context->capacity()->runwayText()));
+        QVERIFY2(m_context->capacity()->hasRunway(),
+                 qPrintable(m_context->capacity()->runwayText()));
         save(u"console-capacity.png"_s);
         setDark(true);
         frame();
@@ -214,20 +246,30 @@ private:
         QList<TelemetrySample> samples;
         for (int h = hours; h >= 1; --h) {
             const qint64 at = nowMs - h * hourMs;
-            const double share = 0.35 + 0.65 * double(hours - h) / hours; // grew from 35 % of today's
+            const double share
+                = 0.35 + 0.65 * double(hours - h) / hours; // grew from 35 % of today's
             const double wobble = 1.0 + 0.015 * std::sin(h / 5.0);
-            samples << TelemetrySample{Series::storageUsed, {}, at, used * share * wobble}
-                    << TelemetrySample{Series::storageUsable, {}, at, double(now.storage.usableBytes)}
-                    << TelemetrySample{Series::gpuTotal, {}, at, double(now.gpus.total)}
-                    << TelemetrySample{Series::gpuAllocated, {}, at, double(h > hours / 2 ? now.gpus.allocated - 8 : now.gpus.allocated)};
+            samples << TelemetrySample { Series::storageUsed, {}, at, used * share * wobble }
+                    << TelemetrySample { Series::storageUsable,
+                                         {},
+                                         at,
+                                         double(now.storage.usableBytes) }
+                    << TelemetrySample { Series::gpuTotal, {}, at, double(now.gpus.total) }
+                    << TelemetrySample { Series::gpuAllocated,
+                                         {},
+                                         at,
+                                         double(h > hours / 2 ? now.gpus.allocated - 8
+                                                              : now.gpus.allocated) };
         }
-        // The two tenants with data grew too; the others keep "not enough data", as a new tenant would.
+        // The two tenants with data grew too; the others keep "not enough data", as a new tenant
+        // would.
         for (const TenantCapacity &tenant : now.tenants) {
             if (tenant.usedBytes <= 0)
                 continue;
             for (int h = hours; h >= 1; --h)
-                samples << TelemetrySample{Series::tenantUsed, tenant.id, nowMs - h * hourMs,
-                                           double(tenant.usedBytes) * (0.4 + 0.6 * double(hours - h) / hours)};
+                samples << TelemetrySample { Series::tenantUsed, tenant.id, nowMs - h * hourMs,
+                                             double(tenant.usedBytes)
+                                                 * (0.4 + 0.6 * double(hours - h) / hours) };
         }
         QVERIFY(m_backend->telemetryStore().write(samples));
         bool fitted = false;
@@ -252,7 +294,8 @@ private:
 
     static QQuickItem *findByType(QQuickItem *root, const char *type)
     {
-        if (root->inherits(type) || QString::fromLatin1(root->metaObject()->className()).contains(QLatin1String(type)))
+        if (root->inherits(type)
+            || QString::fromLatin1(root->metaObject()->className()).contains(QLatin1String(type)))
             return root;
         for (QQuickItem *child : root->childItems())
             if (QQuickItem *found = findByType(child, type))
@@ -271,7 +314,7 @@ private:
     std::unique_ptr<ConsoleContext> m_context;
     QHash<QString, QString> m_tenants;
     QQmlApplicationEngine m_engine;
-    Testing::ThemeProbe m_theme{m_engine};
+    Testing::ThemeProbe m_theme { m_engine };
     QQuickWindow *m_window = nullptr;
 };
 
