@@ -20,8 +20,37 @@ Item {
     readonly property real cellWidth: Math.max(compact ? 14 : 64,
                                                (width - nameWidth - (compact ? 0 : 12)) / Math.max(1, healthMatrix.kindCount))
     readonly property alias table: table
+    // The keyboard's cell: arrows move it (the table scrolls to keep it in view), Enter or Space
+    // opens it as a click would.
+    property int currentRow: -1
+    property int currentColumn: -1
 
     signal cellClicked(string tenantId, string kind)
+
+    function moveCurrent(rows: int, columns: int) {
+        if (matrix.healthMatrix.tenantCount === 0)
+            return
+        matrix.currentRow = Math.max(0, Math.min(matrix.healthMatrix.tenantCount - 1, Math.max(0, matrix.currentRow) + rows))
+        matrix.currentColumn = Math.max(0, Math.min(matrix.healthMatrix.kindCount - 1, Math.max(0, matrix.currentColumn) + columns))
+        table.positionViewAtCell(Qt.point(matrix.currentColumn, matrix.currentRow), TableView.Contain)
+    }
+    function openCurrent() {
+        if (matrix.currentRow >= 0 && matrix.currentColumn >= 0)
+            matrix.cellClicked(matrix.healthMatrix.tenantIdAt(matrix.currentRow), matrix.healthMatrix.kindAt(matrix.currentColumn))
+    }
+
+    activeFocusOnTab: !compact
+    Keys.onPressed: event => {
+        const steps = { [Qt.Key_Up]: [-1, 0], [Qt.Key_Down]: [1, 0], [Qt.Key_Left]: [0, -1], [Qt.Key_Right]: [0, 1],
+                        [Qt.Key_PageUp]: [-10, 0], [Qt.Key_PageDown]: [10, 0] }
+        if (steps[event.key] !== undefined) {
+            matrix.moveCurrent(steps[event.key][0], steps[event.key][1])
+            event.accepted = true
+        } else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter || event.key === Qt.Key_Space) {
+            matrix.openCurrent()
+            event.accepted = true
+        }
+    }
 
     Accessible.role: Accessible.Table
     Accessible.name: qsTr("Service health of %1 tenants").arg(matrix.healthMatrix.tenantCount)
@@ -99,6 +128,9 @@ Item {
             required property string tenantName
             required property string kind
             required property string kindTitle
+            required property int row
+            required property int column
+            readonly property bool current: matrix.activeFocus && cell.row === matrix.currentRow && cell.column === matrix.currentColumn
             readonly property bool selected: cell.tenantId === matrix.selectedTenantId && cell.kind === matrix.selectedKind
             readonly property color tint: Theme.statusColor(cell.status)
 
@@ -111,8 +143,9 @@ Item {
                 radius: matrix.compact ? 2 : Theme.radiusS - 2
                 color: matrix.compact ? cell.tint : Theme.statusSoftColor(cell.status)
                 opacity: matrix.compact && cell.status === "disabled" ? 0.35 : 1
-                border.width: cell.selected ? 2 : (matrix.compact ? 0 : 1)
-                border.color: cell.selected ? Theme.accent : Qt.rgba(cell.tint.r, cell.tint.g, cell.tint.b, 0.35)
+                border.width: cell.selected || cell.current ? 2 : (matrix.compact ? 0 : 1)
+                border.color: cell.current ? Theme.textPrimary : cell.selected ? Theme.accent
+                            : Qt.rgba(cell.tint.r, cell.tint.g, cell.tint.b, 0.35)
 
                 Text {
                     anchors.centerIn: parent
@@ -130,7 +163,13 @@ Item {
             MouseArea {
                 anchors.fill: parent
                 cursorShape: Qt.PointingHandCursor
-                onClicked: matrix.cellClicked(cell.tenantId, cell.kind)
+                onClicked: {
+                    matrix.currentRow = cell.row
+                    matrix.currentColumn = cell.column
+                    if (!matrix.compact)
+                        matrix.forceActiveFocus(Qt.MouseFocusReason)
+                    matrix.cellClicked(cell.tenantId, cell.kind)
+                }
             }
             Accessible.role: Accessible.Cell
             Accessible.name: qsTr("%1, %2: %3").arg(cell.tenantName).arg(cell.kindTitle).arg(Theme.statusLabel(cell.status))

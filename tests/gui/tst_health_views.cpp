@@ -140,6 +140,17 @@ private Q_SLOTS:
         HealthCellDetail &detail = *m_context->healthCell();
         QCOMPARE(detail.tenantId(), m_tenants.value(u"acme"_s));
         QCOMPARE(detail.kind(), u"object-storage"_s);
+        // The keyboard goes on from the clicked cell: right, down, Enter opens globex's file storage.
+        QTest::keyClick(m_window, Qt::Key_Right);
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QCOMPARE(detail.tenantId(), matrix.tenantIdAt(row + 1));
+        QCOMPARE(detail.kind(), matrix.kindAt(column + 1));
+        QTest::keyClick(m_window, Qt::Key_Up);
+        QTest::keyClick(m_window, Qt::Key_Left);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QCOMPARE(detail.tenantId(), m_tenants.value(u"acme"_s));
+        QCOMPARE(detail.kind(), u"object-storage"_s);
         frame();
 
         // The panel says why, in the matrix's words; the rack view rings the CNode.
