@@ -77,10 +77,22 @@ RowLayout {
                 onValueModified: form.calculator.tenantUsedTB = value
             }
             Caption { text: qsTr("Growth (TB per day)"); enabled: form.calculator.addTenant }
-            Count {
+            // Growth is often a fraction of a terabyte a day: a number field, not a spin box.
+            TextField {
+                objectName: "tenantGrowth"
                 enabled: form.calculator.addTenant
-                value: form.calculator.tenantGrowthTBPerDay
-                onValueModified: form.calculator.tenantGrowthTBPerDay = value
+                implicitWidth: 132
+                text: String(form.calculator.tenantGrowthTBPerDay)
+                horizontalAlignment: TextInput.AlignHCenter
+                inputMethodHints: Qt.ImhFormattedNumbersOnly
+                validator: DoubleValidator {
+                    bottom: 0
+                    top: 100000
+                    decimals: 3
+                    notation: DoubleValidator.StandardNotation
+                    locale: "C"
+                }
+                onTextEdited: if (acceptableInput) form.calculator.tenantGrowthTBPerDay = Number(text)
             }
         }
 

@@ -140,7 +140,8 @@ private Q_SLOTS:
         HealthCellDetail &detail = *m_context->healthCell();
         QCOMPARE(detail.tenantId(), m_tenants.value(u"acme"_s));
         QCOMPARE(detail.kind(), u"object-storage"_s);
-        // The keyboard goes on from the clicked cell: right, down, Enter opens globex's file storage.
+        // The keyboard goes on from the clicked cell: right, down, Enter opens globex's file
+        // storage.
         QTest::keyClick(m_window, Qt::Key_Right);
         QTest::keyClick(m_window, Qt::Key_Down);
         QTest::keyClick(m_window, Qt::Key_Return);
@@ -207,6 +208,18 @@ private Q_SLOTS:
         QVERIFY(dboxes->setProperty("value", 2));
         QVERIFY(QMetaObject::invokeMethod(dboxes, "valueModified"));
         QCOMPARE(m_context->whatIf()->property("addDboxes").toInt(), 2);
+        // A tenant to onboard as well; a fraction of a terabyte a day is typed, not spun.
+        auto *growth = m_window->findChild<QQuickItem *>(u"tenantGrowth"_s);
+        QVERIFY(growth);
+        m_context->whatIf()->setProperty("addTenant", true);
+        m_context->whatIf()->setProperty("tenantName", u"wayne"_s);
+        m_context->whatIf()->setProperty("tenantCapacityTB", 100.0);
+        m_context->whatIf()->setProperty("tenantGpus", 16);
+        growth->forceActiveFocus();
+        QVERIFY(QMetaObject::invokeMethod(growth, "selectAll"));
+        for (const char key : { '0', '.', '7', '5' })
+            QTest::keyClick(m_window, key);
+        QCOMPARE(m_context->whatIf()->property("tenantGrowthTBPerDay").toDouble(), 0.75);
         QVERIFY(QMetaObject::invokeMethod(calculate, "clicked"));
         WhatIfCalculator &whatIf = *m_context->whatIf();
         QVERIFY2(whatIf.calculated(), qPrintable(whatIf.error()));
