@@ -53,13 +53,17 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.fillHeight: true
             // Only shipped views are ever current: the rail and --view refuse the others.
-            currentIndex: Math.max(0, ["overview", "hardware", "topology", "tenants", "services", "events",
-                                        "commissioning", "settings"]
+            currentIndex: Math.max(0, ["overview", "hardware", "topology", "capacity", "tenants", "services", "health",
+                                        "events", "commissioning", "settings"]
                                        .indexOf(window.currentView))
 
             OverviewView {
                 overview: window.context.overview
+                capacity: window.context.capacity
+                healthMatrix: window.context.healthMatrix
+                events: window.context.events
                 version: window.context.version
+                onViewRequested: name => window.currentView = name
             }
             HardwareView {
                 devices: window.context.devices
@@ -71,6 +75,10 @@ ApplicationWindow {
                 topology: window.context.topology
                 detail: window.context.selectedDevice
                 onDiscoverRequested: discoveryDialog.open()
+            }
+            CapacityView {
+                capacity: window.context.capacity
+                calculator: window.context.whatIf
             }
             TenantsView {
                 tenants: window.context.tenants
@@ -88,6 +96,12 @@ ApplicationWindow {
                 catalog: window.context.catalog
                 controller: window.context.services
                 onOnboardRequested: onboardingWizard.start()
+            }
+            HealthView {
+                healthMatrix: window.context.healthMatrix
+                cell: window.context.healthCell
+                topology: window.context.topology
+                detail: window.context.selectedDevice
             }
             EventsView {
                 events: window.context.events

@@ -8,7 +8,11 @@ ScrollView {
     id: view
 
     required property OverviewModel overview
+    required property CapacityModel capacity
+    required property HealthMatrixModel healthMatrix
+    required property EventListModel events
     required property string version
+    signal viewRequested(string name)
 
     contentWidth: availableWidth
     clip: true
@@ -27,7 +31,7 @@ ScrollView {
             overline: qsTr("Overview")
             title: qsTr("NeoCloud Box")
             badge: "v" + view.version
-            subtitle: qsTr("Sites, hardware, tenants and alerts managed by this box, updated as they change.")
+            subtitle: qsTr("Capacity, service health, hardware, tenants and alerts managed by this box, updated as they change.")
 
             StatusPill {
                 visible: view.overview.loaded && view.overview.lastError.length === 0
@@ -42,6 +46,16 @@ ScrollView {
             tint: Theme.critical
             softTint: Theme.criticalSoft
             text: qsTr("Cannot read the inventory: %1").arg(view.overview.lastError)
+        }
+
+        OverviewDashboard {
+            Layout.fillWidth: true
+            Layout.leftMargin: Theme.spacingXxl
+            Layout.rightMargin: Theme.spacingXxl
+            capacity: view.capacity
+            healthMatrix: view.healthMatrix
+            events: view.events
+            onViewRequested: name => view.viewRequested(name)
         }
 
         CardGrid {

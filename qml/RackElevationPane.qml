@@ -25,6 +25,8 @@ Item {
             pane.detail.deviceId = id
         return id.length > 0
     }
+    // Devices to ring in the critical colour (a health cell's failing hardware).
+    property var highlightedDeviceIds: []
 
     RackElevationItem {
         id: racks
@@ -36,6 +38,7 @@ Item {
         marks: pane.marks
         ghosts: pane.ghosts
         selectedDeviceId: pane.detail.deviceId
+        highlightedDeviceIds: pane.highlightedDeviceIds
         onDeviceClicked: id => { if (id.length > 0) pane.detail.deviceId = id }
         onMarkClicked: id => pane.markClicked(id)
 

@@ -77,6 +77,20 @@ QtObject {
         return health === "critical" ? criticalSoft : health === "warning" ? warningSoft
              : health === "ok" ? successSoft : hover
     }
+    // Service health as the matrix spells it: healthy, degraded, down, unknown, disabled.
+    function statusColor(status: string): color {
+        return status === "down" ? critical : status === "degraded" ? warning
+             : status === "healthy" ? success : status === "unknown" ? info : textDisabled
+    }
+    function statusSoftColor(status: string): color {
+        return status === "down" ? criticalSoft : status === "degraded" ? warningSoft
+             : status === "healthy" ? successSoft : status === "unknown" ? infoSoft : surfaceRaised
+    }
+    function statusLabel(status: string): string {
+        return status === "down" ? qsTr("Down") : status === "degraded" ? qsTr("Degraded")
+             : status === "healthy" ? qsTr("Healthy") : status === "unknown" ? qsTr("Unknown")
+             : qsTr("Not enabled")
+    }
     function kindColor(kind: string): color {
         return kind === "gpu-server" ? kindGpu
              : kind === "storage-cnode" || kind === "storage-dbox" ? kindStorage

@@ -133,6 +133,10 @@ int main(int argc, char *argv[])
         viewModel = context.tenants();
     else if (view == QLatin1String("commissioning"))
         viewModel = context.commissioning();
+    else if (view == QLatin1String("capacity"))
+        viewModel = context.capacity();
+    else if (view == QLatin1String("health"))
+        viewModel = context.healthMatrix();
     NeoCloud::ScreenshotTaker taker(window, viewModel, QDir::cleanPath(screenshot));
     int exitCode = 0;
     QObject::connect(&taker, &NeoCloud::ScreenshotTaker::finished, &app,

@@ -24,6 +24,11 @@ ConsoleContext::ConsoleContext(Backend &backend, QObject *parent)
     , m_services(backend.services(), backend.catalog(), this)
     , m_onboarding(backend.tenants(), backend.services(), backend.catalog(), this)
     , m_commissioning(backend.commissioning(), backend.discovery(), backend.lab(), this)
+    , m_healthMatrix(backend.health(), backend.catalog(), this)
+    , m_healthCell(backend.health(), this)
+    , m_capacity(backend.capacity(), backend.inventory(), backend.tenants(), backend.telemetryStore(),
+                 &backend.telemetry(), this)
+    , m_whatIf(backend.capacity(), this)
 {
 }
 
@@ -41,8 +46,9 @@ QStringList ConsoleContext::availableViews()
 {
     // Settings holds only the demo lab for now; the page says so rather than pretend more.
     return {QStringLiteral("overview"), QStringLiteral("hardware"), QStringLiteral("topology"),
-            QStringLiteral("tenants"),  QStringLiteral("services"), QStringLiteral("events"),
-            QStringLiteral("commissioning"), QStringLiteral("settings")};
+            QStringLiteral("capacity"), QStringLiteral("tenants"),  QStringLiteral("services"),
+            QStringLiteral("health"),   QStringLiteral("events"),   QStringLiteral("commissioning"),
+            QStringLiteral("settings")};
 }
 
 } // namespace NeoCloud

@@ -3,10 +3,13 @@
 // never looks anything up globally.
 
 #include "CommissioningController.h"
+#include "CapacityModel.h"
 #include "DeviceDetail.h"
 #include "DeviceFilterModel.h"
 #include "DeviceTableModel.h"
 #include "EventListModel.h"
+#include "HealthCellDetail.h"
+#include "HealthMatrixModel.h"
 #include "LabFaultModel.h"
 #include "OnboardingController.h"
 #include "OverviewModel.h"
@@ -18,6 +21,7 @@
 #include "TenantFilterModel.h"
 #include "TenantListModel.h"
 #include "TopologyModel.h"
+#include "WhatIfCalculator.h"
 
 #include <QObject>
 #include <QtQmlIntegration>
@@ -55,6 +59,12 @@ class ConsoleContext : public QObject
     Q_PROPERTY(NeoCloud::OnboardingController *onboarding READ onboarding CONSTANT)
     // The Commissioning view: plan, runs, findings, waivers and the handover report.
     Q_PROPERTY(NeoCloud::CommissioningController *commissioning READ commissioning CONSTANT)
+    // The Health view: the tenant x kind matrix and the cell its panel explains.
+    Q_PROPERTY(NeoCloud::HealthMatrixModel *healthMatrix READ healthMatrix CONSTANT)
+    Q_PROPERTY(NeoCloud::HealthCellDetail *healthCell READ healthCell CONSTANT)
+    // The Capacity view: figures, history and per-tenant use, and the what-if form.
+    Q_PROPERTY(NeoCloud::CapacityModel *capacity READ capacity CONSTANT)
+    Q_PROPERTY(NeoCloud::WhatIfCalculator *whatIf READ whatIf CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
@@ -78,6 +88,10 @@ public:
     ServiceController *services() { return &m_services; }
     OnboardingController *onboarding() { return &m_onboarding; }
     CommissioningController *commissioning() { return &m_commissioning; }
+    HealthMatrixModel *healthMatrix() { return &m_healthMatrix; }
+    HealthCellDetail *healthCell() { return &m_healthCell; }
+    CapacityModel *capacity() { return &m_capacity; }
+    WhatIfCalculator *whatIf() { return &m_whatIf; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -102,6 +116,10 @@ private:
     ServiceController m_services;
     OnboardingController m_onboarding;
     CommissioningController m_commissioning;
+    HealthMatrixModel m_healthMatrix;
+    HealthCellDetail m_healthCell;
+    CapacityModel m_capacity;
+    WhatIfCalculator m_whatIf;
 };
 
 } // namespace NeoCloud

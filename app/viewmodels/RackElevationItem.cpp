@@ -156,6 +156,17 @@ int RackElevationItem::indexAt(QPointF itemPoint)
     return placed ? placed->device : -1;
 }
 
+void RackElevationItem::setHighlightedDeviceIds(const QStringList &deviceIds)
+{
+    if (deviceIds == m_highlighted)
+        return;
+    m_highlighted = deviceIds;
+    Q_EMIT highlightChanged();
+    if (!m_highlighted.isEmpty())
+        revealDevice(m_highlighted.constFirst());
+    update();
+}
+
 QString RackElevationItem::deviceAt(qreal x, qreal y)
 {
     const int index = indexAt(QPointF(x, y));
@@ -302,6 +313,7 @@ void RackElevationItem::paintDevice(QPainter *painter, const Placed &placed)
     const bool selected = device.id == selectedDeviceId();
     const bool hovered = device.id == hoveredDeviceId();
     const bool marked = m_marks.contains(device.name);
+    const bool highlighted = m_highlighted.contains(device.id);
 
     QPainterPath path;
     path.addRoundedRect(rect, 3, 3);
@@ -313,6 +325,13 @@ void RackElevationItem::paintDevice(QPainter *painter, const Placed &placed)
                              : QPen(mix(m_surfaceColor, kind, 0.55), 1));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(path);
+    if (highlighted) {
+        // Outside the device's own outline, so it still reads as selected when it is both.
+        QPainterPath ring;
+        ring.addRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 4, 4);
+        painter->setPen(QPen(m_criticalColor, 2.5));
+        painter->drawPath(ring);
+    }
 
     const QColor health = healthColor(device.health);
     qreal textRight = rect.right() - 6;

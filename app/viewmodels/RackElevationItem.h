@@ -27,6 +27,9 @@ class RackElevationItem : public TopologyItemBase
     // Devices that should be there and are not: [{name, rack, position, heightU, findingId}],
     // drawn as dashed outlines at their place.
     Q_PROPERTY(QVariantList ghosts READ ghosts WRITE setGhosts NOTIFY marksChanged)
+    // Devices drawn with a critical ring, such as those a health cell blames; the first is
+    // scrolled into view when the list changes.
+    Q_PROPERTY(QStringList highlightedDeviceIds READ highlightedDeviceIds WRITE setHighlightedDeviceIds NOTIFY highlightChanged)
 
 public:
     explicit RackElevationItem(QQuickItem *parent = nullptr);
@@ -40,6 +43,8 @@ public:
     void setMarks(const QVariantMap &marks);
     QVariantList ghosts() const { return m_ghostList; }
     void setGhosts(const QVariantList &ghosts);
+    QStringList highlightedDeviceIds() const { return m_highlighted; }
+    void setHighlightedDeviceIds(const QStringList &deviceIds);
 
     void paint(QPainter *painter) override;
 
@@ -58,6 +63,7 @@ Q_SIGNALS:
     void marksChanged();
     // A click on a marked device or a ghost: the finding it stands for.
     void markClicked(const QString &findingId);
+    void highlightChanged();
 
 protected:
     void invalidateLayout() override { m_layoutValid = false; }
@@ -110,6 +116,7 @@ private:
     QVariantMap m_marks;
     QVariantList m_ghostList;
     QList<Ghost> m_ghosts;
+    QStringList m_highlighted;
 };
 
 } // namespace NeoCloud

@@ -125,6 +125,7 @@ public:
 
     const QHash<QString, DeviceFacts> &facts() const { return m_facts; }
     const DependencyGraph &graph() const { return m_graph; }
+    const RuleOptions &ruleOptions() const { return m_config.rules; }
     StatusPoller *poller() { return m_poller.get(); }
     ServiceProber *prober() { return m_prober.get(); }
     qint64 lastRecomputeMs() const { return m_lastRecomputeMs; }

@@ -2,6 +2,7 @@
 // console with the Hardware view selected, frame times while the table scrolls, and frame times
 // of the network graph zoomed out (racks collapsed) and in. Prints figures; asserts nothing.
 
+#include "BenchFrames.h"
 #include "Backend.h"
 #include "ConsoleContext.h"
 #include "NetworkGraphItem.h"
@@ -33,39 +34,6 @@ namespace {
 
 constexpr int rackCount = 250;
 constexpr int nodesPerRack = 39; // plus a leaf at U42: 40 per rack, 10,000 in all (+2 spines)
-
-void report(const char *what, QList<double> ms)
-{
-    if (ms.isEmpty()) {
-        std::printf("%-44s no frames\n", what);
-        return;
-    }
-    std::sort(ms.begin(), ms.end());
-    const double mean = std::accumulate(ms.cbegin(), ms.cend(), 0.0) / ms.size();
-    const double p95 = ms.at(qMin(ms.size() - 1, qsizetype(ms.size() * 0.95)));
-    std::printf("%-44s frames %4lld  mean %6.1f ms  median %6.1f ms  p95 %6.1f ms  max %6.1f ms\n",
-                what, static_cast<long long>(ms.size()), mean, ms.at(ms.size() / 2), p95,
-                ms.last());
-    std::fflush(stdout);
-}
-
-// Requests a frame and waits until it is on screen; returns the milliseconds it took, or -1.
-double frame(QQuickWindow *window)
-{
-    QElapsedTimer clock;
-    clock.start();
-    QEventLoop loop;
-    QTimer timeout;
-    timeout.setSingleShot(true);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, [&loop] { loop.exit(1); });
-    const auto swapped = QObject::connect(window, &QQuickWindow::frameSwapped, &loop,
-                                          &QEventLoop::quit, Qt::QueuedConnection);
-    timeout.start(10000);
-    window->update();
-    const int rc = loop.exec();
-    QObject::disconnect(swapped);
-    return rc == 0 ? clock.nsecsElapsed() / 1e6 : -1;
-}
 
 bool fillInventory(Backend &backend)
 {
@@ -178,12 +146,12 @@ int main(int argc, char *argv[])
     if (!window)
         return 1;
     const double loadMs = clock.nsecsElapsed() / 1e6;
-    frame(window);
+    Bench::frame(window);
     const double firstFrameMs = clock.nsecsElapsed() / 1e6;
     while (!context.devices()->loaded() || !context.topology()->loaded())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     const double loadedMs = clock.nsecsElapsed() / 1e6;
-    frame(window);
+    Bench::frame(window);
     const double dataFrameMs = clock.nsecsElapsed() / 1e6;
     std::printf("Main.qml load() returned after            %8.1f ms\n", loadMs);
     std::printf("first frameSwapped after load started     %8.1f ms\n", firstFrameMs);
@@ -206,15 +174,15 @@ int main(int argc, char *argv[])
         if (y > end)
             y = 0;
         table->setProperty("contentY", y);
-        if (const double ms = frame(window); ms >= 0)
+        if (const double ms = Bench::frame(window); ms >= 0)
             frames << ms;
     }
-    report("Hardware table scrolling (contentY steps)", frames);
+    Bench::reportFrames("Hardware table scrolling (contentY steps)", frames);
 
     // Topology: switch views, then the network graph zoomed out and in.
     clock.restart();
     window->setProperty("currentView", QStringLiteral("topology"));
-    std::printf("switch to Topology, first frame after     %8.1f ms\n", frame(window));
+    std::printf("switch to Topology, first frame after     %8.1f ms\n", Bench::frame(window));
     auto *graph = window->findChild<NetworkGraphItem *>();
     QQuickItem *view = graph;
     while (view && !view->property("mode").isValid())
@@ -222,7 +190,7 @@ int main(int argc, char *argv[])
     if (!graph || !view)
         return 1;
     view->setProperty("mode", QStringLiteral("network"));
-    frame(window);
+    Bench::frame(window);
     graph->fitToView();
     const QPointF centre(graph->width() / 2, graph->height() / 2);
     for (const bool detailed : {false, true}) {
@@ -231,13 +199,13 @@ int main(int argc, char *argv[])
         frames.clear();
         for (int i = 0; i < 60; ++i) {
             graph->zoomBy(i % 2 ? 1 / 1.02 : 1.02, centre);
-            if (const double ms = frame(window); ms >= 0)
+            if (const double ms = Bench::frame(window); ms >= 0)
                 frames << ms;
         }
         const QByteArray what = QStringLiteral("Network graph, %1 (%2 nodes)")
                                     .arg(detailed ? QStringLiteral("devices") : QStringLiteral("racks collapsed"))
                                     .arg(graph->visibleNodeCount()).toUtf8();
-        report(what.constData(), frames);
+        Bench::reportFrames(what.constData(), frames);
     }
     return 0;
 }

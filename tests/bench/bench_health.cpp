@@ -11,7 +11,7 @@
 // (default 5000).
 
 #include "../common/HttpClient.h"
-#include "Backend.h"
+#include "BenchSupport.h"
 #include "core/Ids.h"
 #include "core/Time.h"
 #include "discovery/DiscoveryService.h"
@@ -106,39 +106,14 @@ private Q_SLOTS:
             u"/api/v1/auth/login"_s, R"({"username": "admin", "password": "bench-password"})");
         m_http->setToken(login.json.value(QLatin1String("token")).toString());
 
-        // 500 tenants need 500 subnets: a pool of its own.
-        QVERIFY(m_backend->tenants().addPool({ {}, u"bench"_s, 100, 999, u"10.64.0.0/12"_s, 24, 0 },
-                                             u"bench"_s));
         QElapsedTimer clock;
         clock.start();
-        QStringList ids;
-        for (int i = 0; i < tenantCount; ++i) {
-            TenantDraft draft;
-            draft.name = u"t%1"_s.arg(i, 4, 10, QLatin1Char('0'));
-            draft.pool = u"bench"_s;
-            const auto tenant = m_backend->tenants().create(draft, u"bench"_s);
-            QVERIFY2(tenant, tenant ? "" : qPrintable(tenant.error().message));
-            ids << tenant->id;
-        }
+        const Result<QStringList> ids = Bench::addTenants(*m_backend, tenantCount);
+        QVERIFY2(ids, ids ? "" : qPrintable(ids.error().message));
         const qint64 tenantsMs = clock.restart();
-        ServiceRepository services(m_backend->database());
-        const QStringList kinds = m_backend->catalog().kindNames();
-        QVERIFY(m_backend->database().transaction([&]() -> Status {
-            for (const QString &tenant : std::as_const(ids))
-                for (const QString &kind : kinds) {
-                    Service s;
-                    s.id = newId(QLatin1String("svc"));
-                    s.tenantId = tenant;
-                    s.kind = kind;
-                    s.state = ServiceState::Active;
-                    s.health = u"healthy"_s;
-                    s.createdAt = s.updatedAt = nowIso();
-                    if (Status st = services.insert(s); !st)
-                        return st;
-                }
-            return success();
-        }));
-        m_cells = int(ids.size() * kinds.size());
+        const Status services = Bench::addActiveServices(*m_backend, *ids);
+        QVERIFY2(services, services ? "" : qPrintable(services.error().message));
+        m_cells = int(ids->size() * m_backend->catalog().kindNames().size());
         const qint64 servicesMs = clock.restart();
         m_backend->health().recompute(); // every cell new: 3,500 rows and transitions written
         const qint64 first = clock.elapsed();

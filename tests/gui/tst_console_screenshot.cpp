@@ -31,6 +31,11 @@ private Q_SLOTS:
         QTest::newRow("tenants, empty") << QStringLiteral("tenants") << QStringLiteral("light") << false;
         QTest::newRow("tenants") << QStringLiteral("tenants") << QStringLiteral("light") << true;
         QTest::newRow("services, dark") << QStringLiteral("services") << QStringLiteral("dark") << true;
+        QTest::newRow("capacity") << QStringLiteral("capacity") << QStringLiteral("light") << true;
+        QTest::newRow("capacity, dark") << QStringLiteral("capacity") << QStringLiteral("dark") << false;
+        QTest::newRow("health, empty") << QStringLiteral("health") << QStringLiteral("light") << false;
+        QTest::newRow("health, dark") << QStringLiteral("health") << QStringLiteral("dark") << true;
+        QTest::newRow("commissioning, empty") << QStringLiteral("commissioning") << QStringLiteral("light") << false;
         // The lab page explains itself when the console runs without one.
         QTest::newRow("settings, no lab") << QStringLiteral("settings") << QStringLiteral("light") << false;
     }
@@ -76,9 +81,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("unknown view") << QStringList{QStringLiteral("--view"), QStringLiteral("nosuch")}
                                       << QStringLiteral("unknown view 'nosuch'");
-        QTest::newRow("view not shipped")
-            << QStringList{QStringLiteral("--view"), QStringLiteral("capacity")}
-            << QStringLiteral("not in this release");
         QTest::newRow("unwritable file")
             << QStringList{QStringLiteral("--screenshot"),
                            QStringLiteral("/nonexistent-neocloud-dir/o.png")}

@@ -5,6 +5,7 @@
 
 #include "ConsoleContext.h"
 #include "GuiTestSupport.h"
+#include "WindowTestSupport.h"
 #include "lab/LabService.h"
 
 #include <QDir>
@@ -27,15 +28,7 @@ namespace {
 
 constexpr int scanTimeoutMs = 60000;
 
-QStringList g_warnings;
-QtMessageHandler g_previousHandler = nullptr;
-
-void recordWarnings(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (type != QtDebugMsg && type != QtInfoMsg)
-        g_warnings << message;
-    g_previousHandler(type, context, message);
-}
+QStringList &g_warnings = Testing::WarningRecorder::warnings();
 
 QString firstLabDevice(LabService &lab, DeviceKind kind)
 {
@@ -60,7 +53,7 @@ private Q_SLOTS:
         m_backend = Testing::createLabBackend(m_dir);
         QVERIFY(m_backend);
         m_context = std::make_unique<ConsoleContext>(*m_backend);
-        g_previousHandler = qInstallMessageHandler(recordWarnings);
+        m_recorder = std::make_unique<Testing::WarningRecorder>();
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         m_engine.setInitialProperties({{QStringLiteral("context"), QVariant::fromValue(m_context.get())},
                                        {QStringLiteral("currentView"), QStringLiteral("hardware")}});
@@ -74,7 +67,7 @@ private Q_SLOTS:
     }
 
     // Members go in reverse order: the window (engine) before the context its bindings read.
-    void cleanupTestCase() { qInstallMessageHandler(g_previousHandler); }
+    void cleanupTestCase() { m_recorder.reset(); }
 
     void enterStartsALabScan()
     {
@@ -205,45 +198,16 @@ private Q_SLOTS:
     }
 
 private:
-    void frame()
-    {
-        QSignalSpy swapped(m_window, &QQuickWindow::frameSwapped);
-        m_window->update();
-        QVERIFY2(swapped.wait(5000), "no frame was rendered");
-        // Let delegates created by that frame settle into one more.
-        m_window->update();
-        swapped.wait(1000);
-    }
-
-    // The Theme singleton, reached the way QML reaches it: through the module import.
-    void setDark(bool dark)
-    {
-        if (!m_themeProbe) {
-            QQmlComponent probe(&m_engine);
-            probe.setData("import QtQml\nimport NeoCloud.Console\n"
-                          "QtObject { readonly property QtObject theme: Theme }",
-                          QUrl(QStringLiteral("qrc:/tst_discovery_dialog/ThemeProbe.qml")));
-            m_themeProbe.reset(probe.create());
-        }
-        QVERIFY(m_themeProbe);
-        QObject *theme = m_themeProbe->property("theme").value<QObject *>();
-        QVERIFY(theme);
-        QVERIFY(theme->setProperty("dark", dark));
-    }
-
-    void save(const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("NEOCLOUD_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QVERIFY(m_window->grabWindow().save(QDir(dir).filePath(name)));
-    }
+    void frame() { Testing::renderFrame(m_window); }
+    void setDark(bool dark) { m_theme.setDark(dark); }
+    void save(const QString &name) { Testing::saveScreenshot(m_window, name); }
 
     QTemporaryDir m_dir;
+    std::unique_ptr<Testing::WarningRecorder> m_recorder;
     std::unique_ptr<Backend> m_backend;
     std::unique_ptr<ConsoleContext> m_context;
     QQmlApplicationEngine m_engine;
-    std::unique_ptr<QObject> m_themeProbe;
+    Testing::ThemeProbe m_theme{m_engine};
     QQuickWindow *m_window = nullptr;
     QObject *m_dialog = nullptr;
 };

@@ -51,7 +51,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_backend = Testing::createBackend(m_dir);
         QVERIFY(m_backend);
-        QVERIFY(Testing::addSampleInventory(m_backend->inventory()));
+        QVERIFY(Testing::addQuotaHardware(m_backend->inventory())); // a DBox too, for capacity and what-if
         QVERIFY(Testing::addSampleEvents(m_backend->events()));
         // No demo lab here: every file must also explain itself without one.
         m_context = std::make_unique<ConsoleContext>(*m_backend);
@@ -83,6 +83,13 @@ private Q_SLOTS:
         onboarding.setKindChosen(QStringLiteral("event-streaming"), true);
         onboarding.formFor(QStringLiteral("event-streaming"))->load(m_context->catalog()->exampleOf(QStringLiteral("event-streaming")));
         QVERIFY2(onboarding.review(), qPrintable(onboarding.error()));
+
+        // A health cell picked and a what-if answered, so the panel and the result grid show.
+        QTRY_VERIFY(m_context->healthMatrix()->tenantCount() >= 1);
+        m_context->healthCell()->select(m_context->healthMatrix()->tenantIdAt(0), m_context->healthMatrix()->kindAt(0));
+        QVERIFY(m_context->healthCell()->selected());
+        m_context->whatIf()->setProperty("addDboxes", 1);
+        QVERIFY2(m_context->whatIf()->calculate(), qPrintable(m_context->whatIf()->error()));
 
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         g_previousHandler = qInstallMessageHandler(recordWarnings);
@@ -255,6 +262,12 @@ private:
             {QStringLiteral("stepsDone"), 0},
             {QStringLiteral("jobDone"), 0},
             {QStringLiteral("jobTotal"), 0},
+            // Health and capacity
+            {QStringLiteral("healthMatrix"), QVariant::fromValue(m_context->healthMatrix())},
+            {QStringLiteral("cell"), QVariant::fromValue(m_context->healthCell())},
+            {QStringLiteral("capacity"), QVariant::fromValue(m_context->capacity())},
+            {QStringLiteral("calculator"), QVariant::fromValue(m_context->whatIf())},
+            {QStringLiteral("usage"), QVariant::fromValue(m_context->capacity()->tenants())},
         };
         QFile source(moduleDir + u'/' + file);
         if (!source.open(QIODevice::ReadOnly)) {
