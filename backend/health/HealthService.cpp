@@ -102,6 +102,14 @@ HealthService::HealthService(HealthRepository &repository, InventoryRepository &
         if (cellsChanged)
             scheduleRecompute();
     });
+    m_inventoryRead.setSingleShot(true);
+    m_inventoryRead.setInterval(0);
+    connect(&m_inventoryRead, &QTimer::timeout, this, [this] {
+        if (m_started && m_inventoryDirty) {
+            m_inventoryDirty = false;
+            readInventory();
+        }
+    });
     m_settle.setSingleShot(true);
     m_settle.setInterval(m_config.settleMs);
     connect(&m_settle, &QTimer::timeout, this, &HealthService::recompute);
@@ -145,7 +153,11 @@ void HealthService::inventoryChanged()
 {
     if (!m_started)
         return;
-    readInventory();
+    // Read once when the recompute runs, not once per change: an import of thousands of
+    // devices signals thousands of times, and reading the whole inventory each time made it
+    // quadratic (10,000 added devices took minutes).
+    m_inventoryDirty = true;
+    m_inventoryRead.start(); // zero delay: the next turn of the event loop, once for a burst
     scheduleRecompute();
 }
 
@@ -247,6 +259,10 @@ void HealthService::recompute()
     QElapsedTimer clock;
     clock.start();
     m_settle.stop();
+    if (m_inventoryDirty) {
+        m_inventoryDirty = false;
+        readInventory();
+    }
     const auto tenants = m_tenants.list(allTenants, 0);
     const auto live = m_services.liveSummaries();
     if (!tenants || !live) {

@@ -152,6 +152,8 @@ private:
     std::unique_ptr<HealthAlerts> m_alerts;
     std::unique_ptr<ServiceProber> m_prober;
     QTimer m_settle;
+    bool m_inventoryDirty = false; // the inventory changed since it was last read
+    QTimer m_inventoryRead;        // reads it once per burst of changes
 
     // Inputs.
     QList<Device> m_devices; // the inventory, as last read
