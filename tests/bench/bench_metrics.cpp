@@ -92,6 +92,7 @@ private Q_SLOTS:
     {
         BackendConfig config;
         config.telemetryIntervalSeconds = 0;
+        config.healthPoll = false; // no probe rounds writing their own samples and alerts mid-measurement
         TestBackend backend(config);
         Backend &b = *backend.backend;
 
@@ -237,10 +238,14 @@ private Q_SLOTS:
                     answers.first, answers.median, answers.p95, static_cast<long long>(answers.bytes));
         std::fflush(stdout);
 
-        // The work was done: every device and tenant is on the page, and promtool accepts it.
+        // The work was done: every device and tenant is on the page, and promtool accepts it. The
+        // served page is rebuilt a throttled moment after the runways change, so wait for it.
+        QTRY_VERIFY_WITH_TIMEOUT(b.metrics().scrape().contains("neocloud_tenant_runway_seconds{"), 30000);
         const QByteArray page = b.metrics().scrape();
         const PromParseResult parsed = parsePrometheusText(page);
         QVERIFY(parsed.errors.isEmpty());
+        for (const char *name : {"neocloud_devices", "neocloud_tenant_quota_bytes", "neocloud_tenant_runway_seconds"})
+            QVERIFY2(parsed.family(QString::fromLatin1(name)), qPrintable(QStringLiteral("%1 is not on the page").arg(QLatin1String(name))));
         double devices = 0;
         for (const PromSample &s : parsed.family(QStringLiteral("neocloud_devices"))->samples)
             devices += s.value;
