@@ -12,6 +12,9 @@
 
 namespace NeoCloud::Testing {
 
+// A request body from a JSON object, as the API tests send them.
+inline QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+
 struct HttpAnswer
 {
     int status = 0;

@@ -33,8 +33,6 @@ constexpr qint64 hour = 3600LL * 1000;
 constexpr qint64 day = 24 * hour;
 constexpr qint64 tebibyte = 1099511627776LL;
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
-
 QJsonValue at(const QJsonObject &o, const QString &path)
 {
     QJsonValue v = o;

@@ -21,11 +21,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray json(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 constexpr int pollMs = 1000;
 // Generous: a busy test machine runs several suites at once. The benchmark measures the real
 // figure.

@@ -20,11 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray json(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 constexpr int pollMs = 1000;
 constexpr int reflectWithinMs = 10 * pollMs; // generous: other suites share the machine
 

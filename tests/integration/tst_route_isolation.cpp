@@ -43,8 +43,6 @@ struct RouteCase
     QString query;    // e.g. ?dryRun=true, so an allowed write changes nothing
 };
 
-QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-
 // Every route the backend registers. Public and operator routes need no real ids: the answer is
 // decided before the path is looked at. Tenant routes get the caller's or the other tenant's.
 const QList<RouteCase> &table()

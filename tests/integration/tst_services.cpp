@@ -16,7 +16,6 @@ using namespace NeoCloud::Testing;
 
 namespace {
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
 QJsonObject parse(const char *text) { return QJsonDocument::fromJson(text).object(); }
 
 } // namespace

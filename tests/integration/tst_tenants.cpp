@@ -20,8 +20,6 @@ using namespace NeoCloud::Testing;
 
 namespace {
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
-
 QJsonObject tenantBody(const QString &name, qint64 capacityBytes = 0, int gpus = 0)
 {
     return {{QStringLiteral("name"), name},

@@ -23,8 +23,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
-
 QByteArray sourceFile(const QString &relative)
 {
     QFile file(QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/web/") + relative);
