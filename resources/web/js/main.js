@@ -14,8 +14,11 @@ import * as tenant from './views/tenant.js';
 import * as services from './views/services.js';
 import * as health from './views/health.js';
 import * as events from './views/events.js';
+import * as portal from './views/portal.js';
+import * as portalServices from './views/portal-services.js';
+import * as portalKeys from './views/portal-keys.js';
 
-const routes = [
+const operatorRoutes = [
   { path: /^\/$/, view: overview, nav: '/' },
   { path: /^\/hardware$/, view: hardware, nav: '/hardware' },
   { path: /^\/devices\/([^/]+)$/, view: device, nav: '/hardware', params: ['id'] },
@@ -26,10 +29,24 @@ const routes = [
   { path: /^\/events$/, view: events, nav: '/events' },
 ];
 
-const nav = [
+const operatorNav = [
   ['/', 'Overview'], ['/hardware', 'Hardware'], ['/tenants', 'Tenants'],
   ['/services', 'Services'], ['/health', 'Health'], ['/events', 'Events'],
 ];
+
+// A tenant's users get the portal: their own tenant only (the API answers them nothing else).
+const tenantRoutes = [
+  { path: /^\/$/, view: portal, nav: '/' },
+  { path: /^\/services$/, view: portalServices, nav: '/services' },
+  { path: /^\/keys$/, view: portalKeys, nav: '/keys' },
+  { path: /^\/events$/, view: events, nav: '/events' },
+];
+
+const tenantNav = [
+  ['/', 'Overview'], ['/services', 'Services'], ['/keys', 'Access keys'], ['/events', 'Events'],
+];
+
+const forOperator = () => session.isOperator;
 
 const app = document.getElementById('app');
 let leaveView = null;
@@ -55,9 +72,11 @@ function shell(activeNav) {
       h('a', { href: '/', 'data-link': true, class: 'brand' },
         h('img', { src: '/icons/logo.svg', alt: '', width: 28, height: 28 }), 'NeoCloud Box'),
       h('nav', { 'aria-label': 'Main' },
-        h('ul', {}, nav.map(([path, title]) => h('li', {},
+        h('ul', {}, (forOperator() ? operatorNav : tenantNav).map(([path, title]) => h('li', {},
           h('a', { href: path, 'data-link': true, 'aria-current': path === activeNav ? 'page' : null }, title))))),
       h('div', { class: 'who' }, liveState, h('span', {}, `${user?.username ?? ''} · ${user?.role ?? ''}`), signOut)),
+    user?.viewingAs ? h('p', { class: 'viewing-as', role: 'note' },
+      'Viewing as this tenant: read-only, the way its users see the portal.') : null,
     main);
   replace(app, body);
   return main;
@@ -76,7 +95,7 @@ function render() {
     return;
   }
   if (location.pathname === '/login') { history.replaceState(null, '', '/'); }
-  const route = routes.find((r) => r.path.test(location.pathname));
+  const route = (forOperator() ? operatorRoutes : tenantRoutes).find((r) => r.path.test(location.pathname));
   const main = shell(route?.nav);
   if (!route) {
     replace(main, h('h1', {}, 'Not found'), h('p', {}, `There is no page ${location.pathname}.`),
