@@ -22,4 +22,4 @@ set +a
 export NEOCLOUD_BROWSER_OUT="$out"
 mkdir -p "$out"
 cd "$here"
-exec node --test --test-concurrency=1 console.test.mjs
+exec node --test --test-concurrency=1 *.test.mjs

@@ -68,7 +68,7 @@ export function render(main) {
                 act(() => api(`${tenantPath('/keys')}/${encodeURIComponent(k.id)}`, { method: 'DELETE' }));
             } }, 'Revoke'))) });
       }
-      replace(area, table(columns, page.items ?? [], { caption: `${page.total ?? 0} keys` }));
+      replace(area, table(columns, page.items ?? [], { caption: page.total === 1 ? '1 key' : `${page.total ?? 0} keys` }));
     } catch (error) {
       replace(area, errorBox(error));
     }
