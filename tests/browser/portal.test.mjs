@@ -6,15 +6,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-const base = process.env.NEOCLOUD_URL;
-const password = process.env.NEOCLOUD_ADMIN_PASSWORD;
-const out = process.env.NEOCLOUD_BROWSER_OUT ?? '.';
-assert.ok(base && password, 'NEOCLOUD_URL and NEOCLOUD_ADMIN_PASSWORD come from the fixture');
+import { axePath, base, callWith, labScanned, launchChromium, out, adminPassword as password, signInToApi, until } from './support.mjs';
 
 const adminPassword = 'umbrella-admin-long-password';
 const viewerPassword = 'umbrella-viewer-long-password';
@@ -28,25 +20,8 @@ let hooli;
 const problems = [];
 const refusedOnPurpose = new Set(); // URLs the tests call to see them refused; chromium logs those
 
-async function call(method, path, body, token = adminToken) {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null };
-}
+const call = (method, path, body) => callWith(adminToken, method, path, body);
 
-async function until(what, check, timeoutMs = 30000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function makeTenant(name, displayName, services) {
   const tenant = await call('POST', '/tenants', { name, displayName, quotas: { capacityBytes: 2e13, gpus: 8, maxServices: 5 } });
@@ -89,13 +64,8 @@ async function assertNothingForbidden(page, where) {
 }
 
 before(async () => {
-  const login = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password }),
-  });
-  assert.equal(login.status, 200);
-  adminToken = (await login.json()).token;
-  await until('the lab scan', async () => (await call('GET', '/devices?limit=1')).json.total > 25, 60000);
+  adminToken = await signInToApi('admin', password);
+  await labScanned(call);
   umbrella = await makeTenant('umbrella', 'Umbrella Bio', [
     ['object-storage', { bucket: 'umbrella-models' }],
     ['file-storage', { path: '/scratch', protocols: ['NFS'] }],
@@ -113,11 +83,7 @@ before(async () => {
     return cells.length === 3 && cells.every((c) => c.status === 'healthy');
   });
 
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
