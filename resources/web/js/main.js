@@ -14,6 +14,10 @@ import * as tenant from './views/tenant.js';
 import * as services from './views/services.js';
 import * as health from './views/health.js';
 import * as events from './views/events.js';
+import * as topology from './views/topology.js';
+import * as capacity from './views/capacity.js';
+import * as onboarding from './views/onboarding.js';
+import * as commissioning from './views/commissioning.js';
 
 const routes = [
   { path: /^\/$/, view: overview, nav: '/' },
@@ -24,11 +28,16 @@ const routes = [
   { path: /^\/services$/, view: services, nav: '/services' },
   { path: /^\/health$/, view: health, nav: '/health' },
   { path: /^\/events$/, view: events, nav: '/events' },
+  { path: /^\/topology$/, view: topology, nav: '/topology' },
+  { path: /^\/capacity$/, view: capacity, nav: '/capacity' },
+  { path: /^\/onboarding$/, view: onboarding, nav: '/onboarding' },
+  { path: /^\/commissioning$/, view: commissioning, nav: '/commissioning' },
 ];
 
 const nav = [
   ['/', 'Overview'], ['/hardware', 'Hardware'], ['/tenants', 'Tenants'],
   ['/services', 'Services'], ['/health', 'Health'], ['/events', 'Events'],
+  ['/topology', 'Topology'], ['/capacity', 'Capacity'], ['/onboarding', 'Onboarding'], ['/commissioning', 'Commissioning'],
 ];
 
 const app = document.getElementById('app');

@@ -1,0 +1,1 @@
+export function render(main) { main.textContent = 'onboarding'; }
