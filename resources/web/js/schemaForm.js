@@ -11,8 +11,10 @@ class ParamError extends Error {
   constructor(path, message) { super(message); this.field = path; this.status = 0; this.code = 'invalid_params'; }
 }
 
+// "scrapeIntervalSeconds" reads as "Scrape interval seconds" where the schema has no title.
 function title(name, spec, required) {
-  return `${spec.title ?? name}${required ? '' : ' (optional)'}`;
+  const words = spec.title ?? name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+  return `${words}${required ? '' : ' (optional)'}`;
 }
 
 // One property's control(s) and a read() that gives its value, or undefined to leave it out.
