@@ -15,6 +15,8 @@ const LEAF_MIN_GAP = 104;
 const SPINE_MIN_GAP = 150;
 export const HOST_SIZE = 24;
 export const SWITCH_SIZE = { w: 88, h: 28 };
+// One collator: localeCompare with options builds a new one per call, a third of the layout's time.
+const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 
 // {nodes: [device], links: [link]} and racks [{id, name}] into
 // {nodes: [{device, x, y, w, h, tier, group}], edges: [[i, j]], groups: [{name, x, y, w, h}], bounds}.
@@ -36,7 +38,7 @@ export function layout(topology, racks = []) {
   // Hosts (everything but switches) grouped by rack in the racks' name order, then one group
   // for devices outside any rack. Unlike the desktop, a device with no link is drawn too, in
   // its rack: the search must find every device.
-  const rackOrder = [...racks].sort((a, b) => String(a.name).localeCompare(String(b.name), undefined, { numeric: true }));
+  const rackOrder = [...racks].sort((a, b) => byName(String(a.name), String(b.name)));
   const groupOf = new Map(rackOrder.map((r, g) => [r.id, g]));
   const members = rackOrder.map(() => []);
   const loose = [];
@@ -54,7 +56,7 @@ export function layout(topology, racks = []) {
   for (let g = 0; g < members.length; g += 1) {
     const list = members[g];
     if (list.length === 0) continue;
-    list.sort((a, b) => (devices[a].position ?? 0) - (devices[b].position ?? 0) || String(devices[a].name).localeCompare(String(devices[b].name)));
+    list.sort((a, b) => (devices[a].position ?? 0) - (devices[b].position ?? 0) || byName(String(devices[a].name), String(devices[b].name)));
     // Wide rather than tall, so a rack reads as a row of machines under its leaf.
     const rows = Math.max(1, Math.ceil(Math.sqrt(list.length / 2)));
     const cols = Math.ceil(list.length / rows);
@@ -81,12 +83,12 @@ export function layout(topology, racks = []) {
       spines.push(i);
     }
   }
-  leaves.sort((a, b) => a.x - b.x || String(devices[a.i].name).localeCompare(String(devices[b.i].name)));
+  leaves.sort((a, b) => a.x - b.x || byName(String(devices[a.i].name), String(devices[b.i].name)));
   for (let k = 1; k < leaves.length; k += 1) leaves[k].x = Math.max(leaves[k].x, leaves[k - 1].x + LEAF_MIN_GAP);
   for (const leaf of leaves) placed[leaf.i] = { x: leaf.x, y: LEAF_Y, w: SWITCH_SIZE.w, h: SWITCH_SIZE.h, tier: 'leaf', group: -1 };
   const left = leaves.length ? leaves[0].x : 0;
   const right = leaves.length ? leaves[leaves.length - 1].x : hostsRight;
-  spines.sort((a, b) => String(devices[a].name).localeCompare(String(devices[b].name), undefined, { numeric: true }));
+  spines.sort((a, b) => byName(String(devices[a].name), String(devices[b].name)));
   const spineStep = spines.length > 1 ? Math.max(SPINE_MIN_GAP, (right - left) / spines.length) : 0;
   spines.forEach((i, k) => {
     placed[i] = { x: (left + right) / 2 + (k - (spines.length - 1) / 2) * spineStep, y: SPINE_Y, w: SWITCH_SIZE.w, h: SWITCH_SIZE.h, tier: 'spine', group: -1 };
@@ -126,7 +128,7 @@ export function findDevices(graph, text, limit = 10) {
     const score = name === q ? 0 : name.startsWith(q) ? 1 : name.includes(q) ? 2 : other.includes(q) ? 3 : -1;
     if (score >= 0) scored.push([score, name, i]);
   });
-  scored.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1], undefined, { numeric: true }));
+  scored.sort((a, b) => a[0] - b[0] || byName(a[1], b[1]));
   return scored.slice(0, limit).map(([, , i]) => i);
 }
 

@@ -105,7 +105,7 @@ function whatIfForm() {
   const summary = h('div', { 'aria-live': 'assertive' });
   const result = h('div', { id: 'what-if-result', 'aria-live': 'polite' });
   const form = h('form', {
-    class: 'form-grid', id: 'what-if-form', 'aria-labelledby': 'what-if-title',
+    class: 'form-grid', id: 'what-if-form', 'aria-labelledby': 'what-if-title', novalidate: true,
     onsubmit: async (event) => {
       event.preventDefault();
       clearErrors(form, summary);
