@@ -228,7 +228,6 @@ test('topology: the graph draws every device and the search finds and selects on
   const draws = Number(await canvas.getAttribute('data-draws'));
   await page.keyboard.press('-');
   await page.waitForFunction((n) => Number(document.getElementById('topology-canvas').dataset.draws) > n, draws);
-  await picture('web-topology.png');
   await page.keyboard.press('Escape');
   await selected.getByText('Select a device in the graph').waitFor();
 
@@ -245,6 +244,40 @@ test('topology: the graph draws every device and the search finds and selects on
 
   await page.getByRole('link', { name: `Open ${spine.name}` }).click();
   await page.getByRole('heading', { name: new RegExp(spine.name), level: 1 }).waitFor();
+});
+
+async function scanLab() {
+  const scan = await call('POST', '/discovery/scans', { targets: [{ kind: 'lab' }] });
+  assert.equal(scan.status, 202, JSON.stringify(scan.json));
+  await until('the lab scan to end', async () => (await call('GET', `/discovery/scans/${scan.json.id}`)).json.finishedAt, 60000);
+}
+
+test('topology: a device that turns critical is redrawn live, without a reload', async () => {
+  const victim = (await call('GET', '/devices?q=gpu-g03-02')).json.items[0] ?? (await call('GET', '/devices?kind=gpu-server')).json.items[0];
+  await page.goto(`${base}/topology`);
+  await page.locator('#topology-summary').getByText(/ 0 critical/).waitFor();
+  await page.evaluate(() => { window.notReloaded = true; });
+  const fault = await call('POST', '/lab/faults', { device: victim.name, kind: 'psu-failed' });
+  assert.equal(fault.status, 201, JSON.stringify(fault.json));
+  try {
+    await scanLab();
+    const critical = (await call('GET', '/topology')).json.nodes.filter((d) => d.health === 'critical');
+    assert.ok(critical.some((d) => d.id === victim.id), 'the lab fault made the device critical');
+    await page.locator('#topology-summary').getByText(new RegExp(` ${critical.length} critical`)).waitFor({ timeout: 30000 });
+    await page.locator('#topology-attention').getByRole('link', { name: victim.name }).waitFor();
+    assert.equal(await page.evaluate(() => window.notReloaded), true);
+    // The picture for the docs: the whole site, the critical device selected.
+    await page.getByLabel('Find a device').fill(victim.name);
+    await page.getByLabel('Find a device').press('Enter');
+    await page.locator('#topology-selected').getByRole('heading', { name: new RegExp(victim.name) }).waitFor();
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/web-topology.png`, fullPage: true, animations: 'disabled' });
+  } finally {
+    await call('DELETE', `/lab/faults/${fault.json.id}`);
+    await scanLab();
+  }
+  await page.locator('#topology-summary').getByText(/ 0 critical/).waitFor({ timeout: 30000 });
 });
 
 test('topology: rack elevations show each rack of the site with its devices', async () => {
