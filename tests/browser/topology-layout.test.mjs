@@ -7,30 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findDevices, layout, nodeAt, summarize } from '../../resources/web/js/topology/layout.js';
-
-export function benchTopology(rackCount = 250, perRack = 39) {
-  const nodes = [];
-  const links = [];
-  const racks = [];
-  for (const s of [1, 2]) nodes.push({ id: `spine-${s}`, name: `spine-${s}`, kind: 'switch', health: 'ok', rack: null });
-  for (let r = 1; r <= rackCount; r += 1) {
-    const rack = `rack-${r}`;
-    racks.push({ id: rack, name: `r${String(r).padStart(3, '0')}` });
-    const leaf = `leaf-${r}`;
-    nodes.push({ id: leaf, name: `leaf-${String(r).padStart(3, '0')}`, kind: 'switch', health: 'ok', rack, position: 42 });
-    for (const s of [1, 2]) links.push({ a: { device: leaf }, b: { device: `spine-${s}` } });
-    for (let n = 1; n <= perRack; n += 1) {
-      const id = `node-${r}-${n}`;
-      const index = (r - 1) * perRack + (n - 1);
-      nodes.push({
-        id, name: `node-${String(r).padStart(3, '0')}-${String(n).padStart(2, '0')}`, kind: n % 13 === 0 ? 'storage-dbox' : 'gpu-server',
-        health: index % 97 === 0 ? 'critical' : 'ok', rack, position: n, serial: `SN${String(r * 100 + n).padStart(7, '0')}`,
-      });
-      links.push({ a: { device: leaf }, b: { device: id } });
-    }
-  }
-  return { topology: { nodes, links }, racks };
-}
+import { benchTopology } from './benchTopology.mjs';
 
 test('10,002 devices lay out in layers, racks side by side (figure: layout time)', () => {
   const { topology, racks } = benchTopology();
