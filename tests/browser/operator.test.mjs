@@ -242,8 +242,11 @@ test('topology: the graph draws every device and the search finds and selects on
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await selected.getByRole('heading', { name: new RegExp(spine.name) }).waitFor();
 
-  await page.getByRole('link', { name: `Open ${spine.name}` }).click();
+  // Enter on the focused graph opens the selected device.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'topology-canvas');
+  await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: new RegExp(spine.name), level: 1 }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `/devices/${encodeURIComponent(spine.id)}`);
 });
 
 async function scanLab() {

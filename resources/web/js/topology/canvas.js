@@ -1,8 +1,8 @@
 // Draws a laid-out network graph (layout.js) on one <canvas>: 10,000 devices are 10,000
 // rectangles in a bitmap, not 10,000 DOM nodes. Pan by dragging or the arrow keys, zoom with
-// the wheel, +/- or the buttons; a click selects the device under the pointer. Links are
-// batched into one path, names are drawn only when they can be read, and only what is in view
-// is drawn. Colours come from the page's CSS variables, so light and dark follow the theme.
+// the wheel, two fingers, +/- or the buttons; a click selects the device under the pointer and
+// Enter opens the selected one. Links are batched into one path, names are drawn only when
+// they can be read, and only what is in view is drawn. Colours come from the page's CSS variables, so light and dark follow the theme.
 
 import { nodeAt } from './layout.js';
 
@@ -23,10 +23,11 @@ function themeColours(element) {
 }
 
 export class GraphCanvas {
-  constructor(canvas, { onSelect } = {}) {
+  constructor(canvas, { onSelect, onActivate } = {}) {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.onSelect = onSelect ?? (() => {});
+    this.onActivate = onActivate ?? (() => {});
     this.graph = null;
     this.zoom = 1;
     this.offset = { x: 0, y: 0 };
@@ -42,11 +43,28 @@ export class GraphCanvas {
   listen() {
     const c = this.canvas;
     let drag = null;
+    const touches = new Map(); // pointerId -> {x, y}: two of them pinch-zoom (a tablet)
+    let pinch = null;
+    const spread = () => {
+      const [a, b] = [...touches.values()];
+      return { d: Math.hypot(a.x - b.x, a.y - b.y), x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    };
     c.addEventListener('pointerdown', (e) => {
-      drag = { x: e.clientX, y: e.clientY, ox: this.offset.x, oy: this.offset.y, moved: false };
+      touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
       c.setPointerCapture(e.pointerId);
+      if (touches.size === 2) { drag = null; pinch = spread(); return; }
+      drag = { x: e.clientX, y: e.clientY, ox: this.offset.x, oy: this.offset.y, moved: false };
     });
     c.addEventListener('pointermove', (e) => {
+      if (touches.has(e.pointerId)) touches.set(e.pointerId, { x: e.clientX, y: e.clientY });
+      if (pinch && touches.size === 2) {
+        const now = spread();
+        const rect = c.getBoundingClientRect();
+        if (pinch.d > 0) this.zoomAround(now.d / pinch.d, now.x - rect.left, now.y - rect.top);
+        this.offset = { x: this.offset.x + now.x - pinch.x, y: this.offset.y + now.y - pinch.y };
+        pinch = now;
+        return;
+      }
       if (drag) {
         const dx = e.clientX - drag.x;
         const dy = e.clientY - drag.y;
@@ -57,11 +75,16 @@ export class GraphCanvas {
       const hit = this.hitAt(e);
       if (hit !== this.hovered) { this.hovered = hit; c.classList.toggle('pointing', hit >= 0); this.redraw(); }
     });
+    const release = (e) => {
+      touches.delete(e.pointerId);
+      if (touches.size < 2) pinch = null;
+    };
     c.addEventListener('pointerup', (e) => {
+      release(e);
       if (drag && !drag.moved) this.select(this.hitAt(e), { notify: true });
       drag = null;
     });
-    c.addEventListener('pointercancel', () => { drag = null; });
+    c.addEventListener('pointercancel', (e) => { release(e); drag = null; });
     c.addEventListener('pointerleave', () => { if (this.hovered >= 0) { this.hovered = -1; this.redraw(); } });
     c.addEventListener('wheel', (e) => {
       e.preventDefault();
@@ -75,6 +98,7 @@ export class GraphCanvas {
         ArrowUp: () => this.panBy(0, step), ArrowDown: () => this.panBy(0, -step),
         '+': () => this.zoomBy(1.25), '=': () => this.zoomBy(1.25), '-': () => this.zoomBy(0.8),
         0: () => this.fit(), Escape: () => this.select(-1, { notify: true }),
+        Enter: () => { if (this.selected >= 0) this.onActivate(this.graph.nodes[this.selected]); },
       };
       const action = actions[e.key];
       if (action) { e.preventDefault(); action(); }

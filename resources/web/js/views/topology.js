@@ -50,7 +50,10 @@ function graphSection(siteId) {
   let racks = new Map();
   const rackName = (id) => racks.get(id) ?? id;
   const showSelected = (node) => replace(selected.lastChild, selectedFacts(node, rackName));
-  const view = new GraphCanvas(canvas, { onSelect: showSelected });
+  const view = new GraphCanvas(canvas, {
+    onSelect: showSelected,
+    onActivate: (node) => navigate(`/devices/${encodeURIComponent(node.device.id)}`),
+  });
 
   const focusMatch = (index) => {
     view.focusNode(index);
@@ -110,7 +113,7 @@ function graphSection(siteId) {
     h('div', { class: 'topology-body' },
       h('div', {}, busy,
         h('p', { class: 'muted small', id: 'topology-help' },
-          'Drag to pan, wheel to zoom; with the graph focused, the arrow keys pan, + and − zoom, 0 fits and Esc clears the selection.')),
+          'Drag to pan, wheel or two fingers to zoom; with the graph focused, the arrow keys pan, + and − zoom, 0 fits, Enter opens the selected device and Esc clears the selection.')),
       selected),
     summary, attention);
   load({ fit: true });
