@@ -65,9 +65,12 @@ function reportView(c) {
       },
       { title: '%', render: (t) => percent(t.usedBytes, t.quotaBytes) },
       { title: 'GPUs', render: (t) => t.gpus },
-      { title: 'Runway', render: (t) => runwayText(t.runwayDays, t.runwayReason) },
+      { title: 'Runway', render: (t) => runwayText(t.runwayDays, t.runwayReason ? 'unknown *' : null) },
       { title: 'Usage from', render: (t) => t.usageSource },
     ], c.tenants, { caption: `${c.tenants.length} tenants`, rowLink: (t) => `/tenants/${encodeURIComponent(t.tenant)}` }),
+    // Each tenant's runway is usually unknown for one reason; say it once, not in every row.
+    ...[...new Set(c.tenants.filter((t) => t.runwayDays === null && t.runwayReason).map((t) => t.runwayReason))]
+      .map((reason) => h('p', { class: 'muted small' }, `* Runway unknown: ${reason}`)),
   ];
 }
 

@@ -11,15 +11,17 @@ import { paramsForm } from '../schemaForm.js';
 import { followJob, planTable } from '../plan.js';
 
 const TB = 1e12;
+let userRows = 0; // for ids unique across re-renders
 
 function userRow(onRemove) {
-  const n = userRow.count = (userRow.count ?? 0) + 1;
+  userRows += 1;
+  const n = userRows;
   const username = h('input', { id: `user-${n}-name`, autocomplete: 'off' });
   const password = h('input', { id: `user-${n}-password`, type: 'password', autocomplete: 'new-password' });
   const role = h('select', { id: `user-${n}-role` }, h('option', { value: 'tenant-admin' }, 'tenant-admin'), h('option', { value: 'tenant-viewer' }, 'tenant-viewer'));
   const row = h('div', { class: 'user-row' },
     field('User name', username), field('Password', password, { hint: 'At least 12 characters.' }), field('Role', role),
-    h('button', { type: 'button', class: 'link-button', onclick: () => onRemove(row) }, `Remove user`));
+    h('button', { type: 'button', class: 'link-button', onclick: () => onRemove(row) }, 'Remove user'));
   row.setIndex = (i) => {
     username.dataset.field = `users[${i}].username`;
     password.dataset.field = `users[${i}].password`;
