@@ -330,7 +330,7 @@ test('capacity: the figures are the API\'s, and the what-if answers as the API d
   assert.equal(await dboxError.control.getAttribute('aria-invalid'), 'true');
 });
 
-test('commissioning: a broken plan lists its problems, the lab\'s plan runs, a finding is waived, the report downloads', async () => {
+test('commissioning: broken plans (JSON, CSV) list their problems, the lab\'s plan runs, a finding is waived, the report downloads', async () => {
   await page.goto(`${base}/commissioning`);
   await page.getByRole('heading', { name: 'Commissioning', level: 1 }).waitFor();
   const broken = '{"site": "nowhere",\n "racks": [{"name": "R1", "units": 0}],\n "devices": [{"name": "a", "rack": "R9"}]}';
@@ -341,6 +341,26 @@ test('commissioning: a broken plan lists its problems, the lab\'s plan runs, a f
   const details = (await refused.json()).error.details;
   assert.ok(details.length >= 2);
   assert.deepEqual(await page.locator('#plan-errors li').allInnerTexts(), details.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`));
+
+  // The CSV form goes as multipart files named after their files; its problems name the CSV line.
+  const racksCsv = 'name,units\nR1,42\n';
+  const devicesCsv = 'name,rack,position,heightU\nsrv-1,R1,3,2\nsrv-2,R9,5,1\nsrv-3,R1,4,1\n';
+  await page.getByLabel('Site (CSV only)').fill(`csv-${suffix}`);
+  await page.getByLabel(/^Plan files/).setInputFiles([
+    { name: 'racks.csv', mimeType: 'text/csv', buffer: Buffer.from(racksCsv) },
+    { name: 'devices.csv', mimeType: 'text/csv', buffer: Buffer.from(devicesCsv) },
+  ]);
+  await page.getByRole('button', { name: 'Import plan' }).click();
+  await page.locator('#plan-errors').getByText(/devices\.csv:/).first().waitFor();
+  const csvForm = new FormData();
+  csvForm.append('site', `csv-${suffix}`);
+  csvForm.append('racks', new Blob([racksCsv], { type: 'text/csv' }), 'racks.csv');
+  csvForm.append('devices', new Blob([devicesCsv], { type: 'text/csv' }), 'devices.csv');
+  const csvRefused = await fetch(`${base}/api/v1/commissioning/plans`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: csvForm });
+  assert.equal(csvRefused.status, 422);
+  const csvDetails = (await csvRefused.json()).error.details;
+  assert.deepEqual(await page.locator('#plan-errors li').allInnerTexts(), csvDetails.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`));
+  await page.getByLabel('Site (CSV only)').fill('');
 
   // The lab's own design with one serial changed: the run must find exactly that difference.
   const plan = (await call('GET', '/lab/plan')).json;
