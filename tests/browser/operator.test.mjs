@@ -409,6 +409,10 @@ test('commissioning: broken plans (JSON, CSV) list their problems, the lab\'s pl
   const sha = await page.locator('#report-sha').innerText();
   assert.match(sha, /^[0-9a-f]{64}$/);
   assert.match(html, new RegExp(sha));
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+  assert.equal(pdf.suggestedFilename(), `commissioning-${run.site}-${run.id}.pdf`);
+  const bytes = await (await import('node:fs/promises')).readFile(await pdf.path());
+  assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
 });
 
 test('the new pages pass axe-core\'s WCAG 2 AA rules, light and dark', async () => {
