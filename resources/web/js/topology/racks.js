@@ -14,6 +14,7 @@ function deviceBlock(device, units) {
   }, h('span', { class: 'rack-device-name' }, device.name), h('span', { class: 'visually-hidden' }, `, U${device.position}, health ${device.health}`));
   // CSSOM, not a style attribute: the CSP allows the one and refuses the other.
   block.style.gridRow = `${Math.max(1, top)} / span ${Math.max(1, device.heightU || 1)}`;
+  block.style.gridColumn = '2';
   return block;
 }
 
@@ -30,7 +31,13 @@ function rackFigure(rack) {
     try {
       const page = await api('/devices', { query: { rack: rack.id, limit: 1000 } });
       const placed = page.items.filter((d) => d.position);
-      replace(body, placed.map((d) => deviceBlock(d, units)));
+      // U numbers down the side, as printed on a rack's rails (decoration: each device says its U).
+      const labels = Array.from({ length: units }, (_, i) => {
+        const label = h('span', { class: 'rack-u', 'aria-hidden': 'true' }, String(units - i));
+        label.style.gridRow = String(i + 1);
+        return label;
+      });
+      replace(body, labels, placed.map((d) => deviceBlock(d, units)));
       replace(unplaced, page.items.filter((d) => !d.position).map((d) => h('li', {},
         h('a', { href: `/devices/${encodeURIComponent(d.id)}`, 'data-link': true }, d.name), ' (no U position)')));
     } catch (error) {
