@@ -168,7 +168,7 @@ export function render(main, _params, query) {
       { title: 'Site', key: 'site' }, { title: 'Format', key: 'format' },
       { title: 'Racks · devices · links', render: (p) => `${p.counts.racks} · ${p.counts.devices} · ${p.counts.links}` },
       { title: 'Imported', render: (p) => `${formatTime(p.createdAt)} by ${p.createdBy}` },
-    ], page.items, { caption: `${page.total} plans, newest first`, rowLink: (p) => `/commissioning?plan=${encodeURIComponent(p.id)}` }));
+    ], page.items, { caption: `${page.total} plan${page.total === 1 ? '' : 's'}, newest first`, rowLink: (p) => `/commissioning?plan=${encodeURIComponent(p.id)}` }));
     if (chosen) {
       const run = runSection(chosen, query);
       leaveRun = run.leave;

@@ -143,10 +143,14 @@ export function render(main, _params, query) {
     part = show === 'racks' ? rackElevations(site) : graphSection(site);
     replace(area, part.element);
   };
+  // The graph needs no site list: it starts loading at once (at 10,000 devices, waiting for
+  // /sites first cost a round trip before the big one).
+  if (show === 'graph') showPart(siteId);
   api('/sites', { query: { limit: 1000 } }).then((page) => {
     for (const s of page.items) sitePicker.append(h('option', { value: s.id, selected: s.id === siteId }, s.name));
+    if (show === 'graph') return;
     // Racks are drawn one site at a time: without a choice, the first site.
-    if (show === 'racks' && !siteId && page.items.length) {
+    if (!siteId && page.items.length) {
       sitePicker.firstChild.remove();
       showPart(page.items[0].id);
     } else {
