@@ -14,10 +14,7 @@ import * as tenant from './views/tenant.js';
 import * as services from './views/services.js';
 import * as health from './views/health.js';
 import * as events from './views/events.js';
-import * as topology from './views/topology.js';
-import * as capacity from './views/capacity.js';
-import * as onboarding from './views/onboarding.js';
-import * as commissioning from './views/commissioning.js';
+import { lazyView } from './lazyView.js';
 
 const routes = [
   { path: /^\/$/, view: overview, nav: '/' },
@@ -28,10 +25,10 @@ const routes = [
   { path: /^\/services$/, view: services, nav: '/services' },
   { path: /^\/health$/, view: health, nav: '/health' },
   { path: /^\/events$/, view: events, nav: '/events' },
-  { path: /^\/topology$/, view: topology, nav: '/topology' },
-  { path: /^\/capacity$/, view: capacity, nav: '/capacity' },
-  { path: /^\/onboarding$/, view: onboarding, nav: '/onboarding' },
-  { path: /^\/commissioning$/, view: commissioning, nav: '/commissioning' },
+  { path: /^\/topology$/, view: lazyView(() => import('./views/topology.js')), nav: '/topology' },
+  { path: /^\/capacity$/, view: lazyView(() => import('./views/capacity.js')), nav: '/capacity' },
+  { path: /^\/onboarding$/, view: lazyView(() => import('./views/onboarding.js')), nav: '/onboarding' },
+  { path: /^\/commissioning$/, view: lazyView(() => import('./views/commissioning.js')), nav: '/commissioning' },
 ];
 
 const nav = [
