@@ -14,9 +14,7 @@ import * as tenant from './views/tenant.js';
 import * as services from './views/services.js';
 import * as health from './views/health.js';
 import * as events from './views/events.js';
-import * as portal from './views/portal.js';
-import * as portalServices from './views/portal-services.js';
-import * as portalKeys from './views/portal-keys.js';
+import { lazyView } from './lazyView.js';
 
 const operatorRoutes = [
   { path: /^\/$/, view: overview, nav: '/' },
@@ -27,18 +25,23 @@ const operatorRoutes = [
   { path: /^\/services$/, view: services, nav: '/services' },
   { path: /^\/health$/, view: health, nav: '/health' },
   { path: /^\/events$/, view: events, nav: '/events' },
+  { path: /^\/topology$/, view: lazyView(() => import('./views/topology.js')), nav: '/topology' },
+  { path: /^\/capacity$/, view: lazyView(() => import('./views/capacity.js')), nav: '/capacity' },
+  { path: /^\/onboarding$/, view: lazyView(() => import('./views/onboarding.js')), nav: '/onboarding' },
+  { path: /^\/commissioning$/, view: lazyView(() => import('./views/commissioning.js')), nav: '/commissioning' },
 ];
 
 const operatorNav = [
   ['/', 'Overview'], ['/hardware', 'Hardware'], ['/tenants', 'Tenants'],
   ['/services', 'Services'], ['/health', 'Health'], ['/events', 'Events'],
+  ['/topology', 'Topology'], ['/capacity', 'Capacity'], ['/onboarding', 'Onboarding'], ['/commissioning', 'Commissioning'],
 ];
 
 // A tenant's users get the portal: their own tenant only (the API answers them nothing else).
 const tenantRoutes = [
-  { path: /^\/$/, view: portal, nav: '/' },
-  { path: /^\/services$/, view: portalServices, nav: '/services' },
-  { path: /^\/keys$/, view: portalKeys, nav: '/keys' },
+  { path: /^\/$/, view: lazyView(() => import('./views/portal.js')), nav: '/' },
+  { path: /^\/services$/, view: lazyView(() => import('./views/portal-services.js')), nav: '/services' },
+  { path: /^\/keys$/, view: lazyView(() => import('./views/portal-keys.js')), nav: '/keys' },
   { path: /^\/events$/, view: events, nav: '/events' },
 ];
 
