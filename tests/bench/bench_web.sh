@@ -158,7 +158,7 @@ run_wrk nginx-auto "http://127.0.0.1:$nginx_port$path"
 stop_nginx
 # shellcheck disable=SC2154 # set by run_wrk
 awk -v s="$rps_server" -v one="$rps_nginx_1worker" -v auto="$rps_nginx_auto" -v n="$(nproc)" 'BEGIN {
-  printf "BENCH web api ratio server/nginx: %.2f of nginx with 1 worker, %.2f of nginx with %d workers (the upper bound)\n", s / one, s / auto, n
+  printf "BENCH web api ratio server/nginx: %.4f of nginx with 1 worker, %.4f of nginx with %d workers (the upper bound)\n", s / one, s / auto, n
 }'
 
 # 4. The browser: cold and warm loads of Overview and Hardware.
