@@ -158,19 +158,31 @@ Status InventoryRepository::insertRack(const Rack &rack)
 
 Result<Page<Device>> InventoryRepository::devices(const DeviceQuery &query) const
 {
-    const QString where = QStringLiteral(
-        " FROM devices WHERE (? = '' OR site_id = ?) AND (? = '' OR rack_id = ?)"
-        " AND (? = '' OR kind = ?)"
-        " AND (? = '' OR LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(serial) LIKE ? ESCAPE '\\'"
-        "      OR LOWER(model) LIKE ? ESCAPE '\\')");
+    // Only the filters given go into the SQL: "(? = '' OR site_id = ?)" for an absent filter
+    // still made SQLite test every row, and kept it from counting by an index or walking
+    // (site_id, name) in order; at 10,000 devices that was most of a page's cost.
+    QStringList conditions;
+    QVariantList values;
     const QString kind = query.kind ? toString(*query.kind) : QString();
-    const QString pattern = likePattern(query.text);
-    auto bindFilters = [&](QSqlQuery &q) {
-        for (const QString &value : {query.siteId, query.rackId, kind})
-            q.addBindValue(text(value)), q.addBindValue(text(value));
-        q.addBindValue(text(query.text));
-        for (int i = 0; i < 3; ++i)
-            q.addBindValue(text(pattern));
+    const std::pair<const char *, const QString &> equalities[] = {
+        {"site_id = ?", query.siteId}, {"rack_id = ?", query.rackId}, {"kind = ?", kind}};
+    for (const auto &[condition, value] : equalities) {
+        if (!value.isEmpty()) {
+            conditions << QLatin1String(condition);
+            values << value;
+        }
+    }
+    if (!query.text.isEmpty()) {
+        conditions << QStringLiteral("(LOWER(name) LIKE ? ESCAPE '\\' OR LOWER(serial) LIKE ? ESCAPE '\\'"
+                                     " OR LOWER(model) LIKE ? ESCAPE '\\')");
+        const QString pattern = likePattern(query.text);
+        values << pattern << pattern << pattern;
+    }
+    const QString where = QStringLiteral(" FROM devices")
+        + (conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QLatin1String(" AND ")));
+    auto bindFilters = [&values](QSqlQuery &q) {
+        for (const QVariant &value : std::as_const(values))
+            q.addBindValue(value);
     };
 
     QSqlQuery count(m_db.connection());
