@@ -125,6 +125,14 @@ Result<std::unique_ptr<Database>> Database::open(const StoreConfig &config)
 
 QSqlDatabase Database::connection() const { return QSqlDatabase::database(m_connectionName, false); }
 
+Result<std::pair<qint64, qint64>> Database::changeStamp() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(QStringLiteral("SELECT total_changes(), data_version FROM pragma_data_version")) || !query.next())
+        return toError(query.lastError(), QStringLiteral("read the change stamp"));
+    return std::pair{query.value(0).toLongLong(), query.value(1).toLongLong()};
+}
+
 int Database::schemaVersion() const
 {
     QSqlDatabase db = connection();
