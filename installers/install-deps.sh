@@ -26,6 +26,10 @@ packages=(
   # browser tests of the web console (Debian's chromium, driven by playwright-core from npm) and
   # the probe tests' real S3 server (from npm)
   chromium nodejs
+  # tests/bench/bench_web.sh: wrk loads the REST API, and an nginx of its own (on a free loopback
+  # port, its own config in a temp dir) serves the same JSON as the upper bound; nginx-light is
+  # not smaller in bookworm (it is nginx plus the echo module)
+  wrk nginx
 )
 # Debian's nodejs has npm separately; other builds of nodejs (NodeSource) bring their own and
 # conflict with Debian's npm package.
@@ -65,5 +69,15 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The benchmark runs its own nginx; the distribution's service that apt may have just started on
+# port 80 is not wanted. Only an nginx this run installed is stopped, never one already in use.
+if printf '%s\n' "${missing[@]}" | grep -qx nginx; then
+  if [ -d /run/systemd/system ]; then
+    $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true
+  else
+    $SUDO service nginx stop >/dev/null 2>&1 || true
+    $SUDO update-rc.d nginx disable >/dev/null 2>&1 || true
+  fi
+fi
 install_npm_test_modules
 echo "install-deps: done"

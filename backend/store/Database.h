@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <utility>
 
 class QSqlError;
 class QSqlQuery;
@@ -38,6 +39,13 @@ public:
 
     // Runs work in one transaction; commits when it succeeds, rolls back when it fails.
     Status transaction(const std::function<Status()> &work);
+
+    // Differs whenever a row may have changed since it was last taken: {this connection's own
+    // writes (total_changes()), commits through any other connection or process
+    // (data_version)}. Lets a reader keep an answer until the store changes.
+    Result<std::pair<qint64, qint64>> changeStamp() const;
+    // Inside transaction(): what is read may still be rolled back.
+    bool inTransaction() const { return m_transactionDepth > 0; }
 
     // Maps a driver error to an Error the API can answer with (conflict, locked, read-only...).
     static Error toError(const QSqlError &error, const QString &what);

@@ -57,7 +57,18 @@ public:
     Result<PhysicalCapacity> physicalCapacity() const;
 
 private:
+    Result<Page<Device>> readDevices(const DeviceQuery &query) const;
+
     Database &m_db;
+    // Device pages as last read, kept while the store's change stamp stays the same: at 10,000
+    // devices a page costs a scan and a sort, and a Hardware view is asked for the same few
+    // pages over and over. Any write anywhere in the store drops them all.
+    struct PageCache
+    {
+        std::pair<qint64, qint64> stamp{-1, -1};
+        QHash<QString, Page<Device>> pages;
+    };
+    mutable PageCache m_pageCache;
 };
 
 } // namespace NeoCloud

@@ -234,6 +234,50 @@ private Q_SLOTS:
         QVERIFY(t->inventory().addSite({{}, QStringLiteral("after"), {}, {}}));
     }
 
+    // Device pages are kept between reads (InventoryRepository's page cache): every kind of write
+    // must still show at once, and a transaction rolled back must not leave its rows behind.
+    void devicePagesFollowEveryWrite()
+    {
+        Testing::TestBackend t;
+        const auto ids = Testing::addSampleInventory(t->inventory());
+        DeviceQuery all;
+        const auto names = [&] {
+            QStringList out;
+            for (const Device &d : t->inventory().devices(all)->items)
+                out << d.name;
+            return out;
+        };
+        QCOMPARE(t->inventory().devices(all)->total, 5);
+        QCOMPARE(t->inventory().devices(all)->total, 5);
+
+        Device added;
+        added.siteId = ids.siteId;
+        added.name = QStringLiteral("aaa-new");
+        added.kind = DeviceKind::Other;
+        QVERIFY(t->inventory().addDevice(added));
+        QCOMPARE(t->inventory().devices(all)->total, 6);
+        QCOMPARE(names().first(), QStringLiteral("aaa-new"));
+
+        RawConnection other(t->database().location());
+        QVERIFY(other.exec(QStringLiteral("UPDATE devices SET name = 'aab-renamed' WHERE name = 'aaa-new'")));
+        QCOMPARE(names().first(), QStringLiteral("aab-renamed"));
+
+        const Status rolledBack = t->database().transaction([&]() -> Status {
+            Device inside;
+            inside.siteId = ids.siteId;
+            inside.name = QStringLiteral("aa-rolled-back");
+            inside.kind = DeviceKind::Other;
+            if (!t->inventory().addDevice(inside))
+                return Error::internal(QStringLiteral("add"));
+            if (t->inventory().devices(all)->total != 7)
+                return Error::internal(QStringLiteral("the transaction does not see its own row"));
+            return Error::badInput(QStringLiteral("undo"), QStringLiteral("roll it back"));
+        });
+        QCOMPARE(rolledBack.error().code, QStringLiteral("undo"));
+        QCOMPARE(t->inventory().devices(all)->total, 6);
+        QCOMPARE(names().first(), QStringLiteral("aab-renamed"));
+    }
+
     void deviceQueriesFilterAndPage()
     {
         Testing::TestBackend t;
