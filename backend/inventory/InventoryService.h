@@ -19,6 +19,10 @@ public:
     Result<QList<Site>> sites() const { return m_repository.sites(); }
     Result<QList<Rack>> racks(const QString &siteId) const { return m_repository.racks(siteId); }
     Result<Page<Device>> devices(const DeviceQuery &query) const;
+    // Lets a reader keep what it made of an answer (such as the REST API's JSON of a device page)
+    // until the store changes; empty when that cannot be told.
+    std::optional<std::pair<qint64, qint64>> changeStamp() const { return m_repository.changeStamp(); }
+    static QString pageKey(const DeviceQuery &query) { return InventoryRepository::pageKey(query); }
     Result<Device> device(const QString &id) const { return m_repository.device(id); }
     Result<QList<Link>> links(const QString &siteId) const { return m_repository.links(siteId); }
     Result<InventoryCounts> counts() const { return m_repository.counts(); }

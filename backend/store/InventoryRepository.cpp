@@ -168,9 +168,7 @@ Result<Page<Device>> InventoryRepository::devices(const DeviceQuery &query) cons
         m_pageCache.stamp = *stamp;
         m_pageCache.pages.clear();
     }
-    const QString key = QStringList{query.siteId, query.rackId, query.kind ? toString(*query.kind) : QString(), query.text,
-                                    QString::number(query.limit), QString::number(query.offset)}
-                            .join(QChar(0x1f));
+    const QString key = pageKey(query);
     if (const auto cached = m_pageCache.pages.constFind(key); cached != m_pageCache.pages.cend())
         return *cached;
     Result<Page<Device>> page = readDevices(query);
@@ -178,6 +176,21 @@ Result<Page<Device>> InventoryRepository::devices(const DeviceQuery &query) cons
     if (page && m_pageCache.pages.size() < 32)
         m_pageCache.pages.insert(key, *page);
     return page;
+}
+
+QString InventoryRepository::pageKey(const DeviceQuery &query)
+{
+    return QStringList{query.siteId, query.rackId, query.kind ? toString(*query.kind) : QString(), query.text,
+                       QString::number(query.limit), QString::number(query.offset)}
+        .join(QChar(0x1f));
+}
+
+std::optional<std::pair<qint64, qint64>> InventoryRepository::changeStamp() const
+{
+    if (m_db.inTransaction())
+        return std::nullopt;
+    const auto stamp = m_db.changeStamp();
+    return stamp ? std::optional(*stamp) : std::nullopt;
 }
 
 Result<Page<Device>> InventoryRepository::readDevices(const DeviceQuery &query) const

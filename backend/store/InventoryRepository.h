@@ -6,6 +6,9 @@
 
 #include <QHash>
 
+#include <optional>
+#include <utility>
+
 namespace NeoCloud {
 
 class Database;
@@ -55,6 +58,12 @@ public:
 
     Result<InventoryCounts> counts() const;
     Result<PhysicalCapacity> physicalCapacity() const;
+
+    // What a device page is kept under: the query, with every field.
+    static QString pageKey(const DeviceQuery &query);
+    // Differs whenever the store may have changed (see Database::changeStamp); empty inside a
+    // transaction, where what is read may still be rolled back.
+    std::optional<std::pair<qint64, qint64>> changeStamp() const;
 
 private:
     Result<Page<Device>> readDevices(const DeviceQuery &query) const;

@@ -240,6 +240,42 @@ private Q_SLOTS:
         QCOMPARE(answer.json.value(QLatin1String("items")).toArray().size(), items);
     }
 
+    // The device list's JSON is kept between requests (InventoryRoutes): a change in the store
+    // must show in the very next answer, whichever connection made it.
+    void theDeviceListFollowsTheStore()
+    {
+        const QString path = QStringLiteral("/api/v1/devices?q=gpu-001");
+        const HttpAnswer before = m_http->get(path);
+        QCOMPARE(m_http->get(path).body, before.body);
+        const QString health = before.json.value(QLatin1String("items")).toArray().first()[QLatin1String("health")].toString();
+        QVERIFY(health != QLatin1String("critical"));
+        const auto setHealth = [this](QSqlDatabase db, const QString &value) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("UPDATE devices SET health = ? WHERE id = ?"));
+            q.addBindValue(value);
+            q.addBindValue(m_ids.gpuServer);
+            return q.exec() && q.numRowsAffected() == 1;
+        };
+        const auto shownHealth = [&] {
+            return m_http->get(path).json.value(QLatin1String("items")).toArray().first()[QLatin1String("health")].toString();
+        };
+        // The server's own connection...
+        QVERIFY(setHealth((*m_backend)->database().connection(), QStringLiteral("critical")));
+        QCOMPARE(shownHealth(), QStringLiteral("critical"));
+        // ...and another one, as a second console process on the same file would.
+        const QString name = QUuid::createUuid().toString();
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            other.setDatabaseName((*m_backend)->database().location());
+            QVERIFY(other.open());
+            QVERIFY(setHealth(other, health));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        QCOMPARE(shownHealth(), health);
+        QCOMPARE(m_http->get(path).body, before.body);
+    }
+
     void deviceListFieldsAndDetail()
     {
         const HttpAnswer list = m_http->get(QStringLiteral("/api/v1/devices?q=gpu-001"));

@@ -6,6 +6,8 @@
 #include "api/Router.h"
 #include "inventory/InventoryService.h"
 
+#include <memory>
+
 namespace NeoCloud {
 namespace {
 
@@ -49,8 +51,17 @@ void registerInventoryRoutes(Router &router, InventoryService &inventory)
                });
 
     // GET /api/v1/devices?kind=&rack=&site=&q=&limit=&offset= -> {items: [device], total}
+    // The JSON of the last few pages, kept until the store changes: building and serialising 100
+    // devices' objects was 85 % of a page served from the repository's page cache (perf, 10,000
+    // devices under wrk). Every operator gets the same bytes for the same query.
+    struct PageBytes
+    {
+        std::pair<qint64, qint64> stamp{-1, -1};
+        QHash<QString, QByteArray> pages;
+    };
+    auto pageBytes = std::make_shared<PageBytes>();
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/devices"), Access::Operator,
-               [&inventory](const ApiRequest &request) {
+               [&inventory, pageBytes](const ApiRequest &request) {
                    const auto kind = readEnumFilter<DeviceKind>(request, QStringLiteral("kind"));
                    if (!kind)
                        return ApiResponse::error(kind.error());
@@ -64,7 +75,21 @@ void registerInventoryRoutes(Router &router, InventoryService &inventory)
                    query.text = request.queryValue(QStringLiteral("q"));
                    query.limit = paging->limit;
                    query.offset = paging->offset;
-                   return answer(inventory.devices(query));
+                   // Taken before the read: a write in between changes the stamp, so what is
+                   // kept here is dropped by the next request rather than served stale.
+                   const auto stamp = inventory.changeStamp();
+                   if (stamp && *stamp != pageBytes->stamp) {
+                       pageBytes->stamp = *stamp;
+                       pageBytes->pages.clear();
+                   }
+                   const QString key = InventoryService::pageKey(query);
+                   if (stamp)
+                       if (const auto kept = pageBytes->pages.constFind(key); kept != pageBytes->pages.cend())
+                           return ApiResponse{200, *kept, "application/json", {}};
+                   ApiResponse response = answer(inventory.devices(query));
+                   if (stamp && response.status == 200 && pageBytes->pages.size() < 32)
+                       pageBytes->pages.insert(key, response.body);
+                   return response;
                });
 
     // GET /api/v1/devices/{id} -> device with components and ports
