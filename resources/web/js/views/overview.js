@@ -47,7 +47,10 @@ export function eventRow(event) {
   return h('li', { class: `event severity-${event.severity}` },
     h('time', { datetime: event.time }, formatTime(event.time)), ' ',
     statusBadge(event.severity), ' ',
-    h('span', { class: 'source' }, event.source), ' ', event.message);
+    h('span', { class: 'source' }, event.source), ' ', event.message,
+    // An operator also sees what the tenant was told (a tenant's own message is this one).
+    event.tenantMessage && event.tenantMessage !== event.message
+      ? h('span', { class: 'tenant-words' }, `Tenant sees: ${event.tenantMessage}`) : null);
 }
 
 export function render(main) {
