@@ -3,6 +3,8 @@
 // either the one certificate expected (the console's own API) or trust on first use against
 // discovery's BMC pins (accept a match, ask about an unpinned one, refuse a different one).
 
+#include "BmcCertificateTrust.h" // complete: moc needs a QObject-pointer property's type
+
 #include <QObject>
 #include <QWebEngineCertificateError>
 #include <QtQmlIntegration>
@@ -10,8 +12,6 @@
 #include <optional>
 
 namespace NeoCloud {
-
-class BmcCertificateTrust;
 
 class CertificateGate : public QObject
 {

@@ -18,7 +18,7 @@ Window {
     // How certificate errors are decided: the one certificate expected, else these pins.
     property string expectedSha256
     property BmcCertificateTrust trust: null
-    readonly property alias gate: gate
+    readonly property alias gate: certificateGate
     readonly property alias view: web
     // Milliseconds from the start of the load to its end, or -1 while loading (for the tests and
     // the benchmark figure).
@@ -30,9 +30,11 @@ Window {
     height: 820
     title: page.bannerText.length > 0 ? page.bannerText : page.pageUrl.toString()
     color: Theme.background
+    // A closed page is gone, with its session: nothing keeps running behind a hidden window.
+    onClosing: page.destroy()
 
     CertificateGate {
-        id: gate
+        id: certificateGate
         expectedSha256: page.expectedSha256
         trust: page.trust
     }
@@ -76,7 +78,7 @@ Window {
         CertificatePrompt {
             Layout.fillWidth: true
             Layout.margins: Theme.spacingM
-            gate: gate
+            gate: certificateGate
         }
 
         WebEngineView {
@@ -85,7 +87,7 @@ Window {
             Layout.fillWidth: true
             Layout.fillHeight: true
             url: page.pageUrl
-            onCertificateError: error => gate.review(error)
+            onCertificateError: error => certificateGate.review(error)
             onLoadingChanged: request => {
                 if (request.status === WebEngineView.LoadStartedStatus) {
                     page.loadStartedAt = Date.now()
