@@ -89,7 +89,7 @@ class TestWebEngineViews : public QObject
             qWarning("refused: %s", qUtf8Printable(refusal.toString()));
             return nullptr;
         }
-        return qvariant_cast<QQuickWindow *>(m_pages->property("lastWindow"));
+        return qobject_cast<QQuickWindow *>(m_pages->property("lastWindow").value<QObject *>());
     }
     QQuickWindow *openBmc(const QString &url)
     {
@@ -97,14 +97,14 @@ class TestWebEngineViews : public QObject
         if (!QMetaObject::invokeMethod(m_pages, "openBmc", Q_RETURN_ARG(QVariant, refusal), Q_ARG(QVariant, url),
                                        Q_ARG(QVariant, QStringLiteral("gpu-test"))))
             return nullptr;
-        return refusal.toString().isEmpty() ? qvariant_cast<QQuickWindow *>(m_pages->property("lastWindow")) : nullptr;
+        return refusal.toString().isEmpty() ? qobject_cast<QQuickWindow *>(m_pages->property("lastWindow").value<QObject *>()) : nullptr;
     }
     QQuickWindow *openWindow(const QVariantMap &properties)
     {
         QVariant refusal;
         if (!QMetaObject::invokeMethod(m_pages, "openWindow", Q_RETURN_ARG(QVariant, refusal), Q_ARG(QVariant, properties)))
             return nullptr;
-        return refusal.toString().isEmpty() ? qvariant_cast<QQuickWindow *>(m_pages->property("lastWindow")) : nullptr;
+        return refusal.toString().isEmpty() ? qobject_cast<QQuickWindow *>(m_pages->property("lastWindow").value<QObject *>()) : nullptr;
     }
 
     // Runs `script` in the page and returns its (JSON-able) result, or an invalid variant.
