@@ -8,10 +8,12 @@
 #include "GuiTestSupport.h"
 #include "api/TlsIdentity.h"
 #include "discovery/CertificatePin.h"
+#include "inventory/InventoryService.h"
 #include "store/BmcTrustRepository.h"
 #include "tenancy/TenantService.h"
 
 #include <QElapsedTimer>
+#include <QQuickItem>
 #include <QGuiApplication>
 #include <QJSEngine>
 #include <QJsonArray>
@@ -355,6 +357,70 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(pageText(window).contains(QStringLiteral("BMC B pinned")), 10000);
         window->close();
         window->deleteLater();
+    }
+
+    // The buttons in the console's own window reach the same windows: Tenants → View as tenant,
+    // and a device's Open BMC web interface (here a BMC nobody has trusted yet: it asks).
+    void consoleButtonsOpenTheWebViews()
+    {
+        m_context->selectedTenant()->setTenantId(m_acmeId);
+        QQmlComponent component(&m_engine, QUrl(QStringLiteral("qrc:/qt/qml/NeoCloud/Console/Main.qml")));
+        std::unique_ptr<QObject> root(component.createWithInitialProperties(
+            {{QStringLiteral("context"), QVariant::fromValue(m_context.get())}, {QStringLiteral("currentView"), QStringLiteral("tenants")}}));
+        QVERIFY2(root, qPrintable(component.errorString()));
+        auto *console = qobject_cast<QQuickWindow *>(root.get());
+        QVERIFY(console);
+        QVERIFY(QTest::qWaitForWindowExposed(console));
+        QObject *pages = console->findChild<QObject *>(QStringLiteral("webPages"));
+        QVERIFY(pages);
+
+        auto *viewAs = console->findChild<QQuickItem *>(QStringLiteral("viewAsTenant"));
+        QVERIFY(viewAs);
+        QTRY_VERIFY(viewAs->isVisible());
+        QVERIFY(QMetaObject::invokeMethod(viewAs, "clicked"));
+        auto *web = qobject_cast<QQuickWindow *>(pages->property("lastWindow").value<QObject *>());
+        QVERIFY(web);
+        QVERIFY(web->property("bannerText").toString().startsWith(QStringLiteral("Viewing as Acme Research")));
+        QVERIFY(waitForLoad(web));
+        QVERIFY2(web->property("loadSucceeded").toBool(), qPrintable(web->property("loadError").toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(pageText(web).contains(QStringLiteral("Acme Research")), 15000);
+        web->close();
+
+        const TlsIdentity fresh = makeIdentity(QStringLiteral("bmc-c"));
+        TinyHttpsServer bmc(fresh.configuration, "BMC C");
+        QVERIFY(bmc.listen());
+        Site site;
+        site.name = QStringLiteral("web-site");
+        const Result<Site> addedSite = m_backend->inventory().addSite(site);
+        QVERIFY(addedSite);
+        Device device;
+        device.siteId = addedSite->id;
+        device.name = QStringLiteral("gpu-web-1");
+        device.kind = DeviceKind::GpuServer;
+        device.bmcUrl = bmc.url();
+        const Result<Device> added = m_backend->inventory().addDevice(device);
+        QVERIFY(added);
+        QVERIFY(root->setProperty("currentView", QStringLiteral("hardware")));
+        m_context->selectedDevice()->setDeviceId(added->id);
+        QTRY_VERIFY(m_context->selectedDevice()->found());
+        // The Hardware view's panel (Topology has its own, hidden), once the table has the device.
+        const auto visibleOpenBmc = [console]() -> QQuickItem * {
+            for (QQuickItem *candidate : console->findChildren<QQuickItem *>(QStringLiteral("openBmc")))
+                if (candidate->isVisible())
+                    return candidate;
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(visibleOpenBmc(), 10000);
+        QQuickItem *openBmc = visibleOpenBmc();
+        QVERIFY(QMetaObject::invokeMethod(openBmc, "clicked"));
+        web = qobject_cast<QQuickWindow *>(pages->property("lastWindow").value<QObject *>());
+        QVERIFY(web);
+        QVERIFY(web->property("bannerText").toString().contains(QStringLiteral("gpu-web-1")));
+        QObject *gate = web->property("gate").value<QObject *>();
+        QTRY_COMPARE_WITH_TIMEOUT(gate->property("state").toString(), QStringLiteral("asking"), 20000);
+        QCOMPARE(gate->property("presentedSha256").toString(), displayedSha256(hexOf(fresh)));
+        QVERIFY(QMetaObject::invokeMethod(gate, "refusePresented"));
+        web->close();
     }
 };
 
