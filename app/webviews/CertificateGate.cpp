@@ -58,9 +58,9 @@ void CertificateGate::review(const QWebEngineCertificateError &error)
         answer.defer();
         m_pending = answer;
         m_state = QStringLiteral("asking");
-        m_message = tr("%1 presented a certificate nobody has trusted yet (%2). Compare its SHA-256 with the one the "
-                       "BMC shows on its own console before trusting it.")
-                        .arg(m_host, error.description());
+        m_message = tr("%1 presented a certificate nobody has trusted yet. Compare its SHA-256 with the one the BMC "
+                       "shows on its own console before trusting it.")
+                        .arg(m_host);
         Q_EMIT changed();
     } else {
         settle(answer, QStringLiteral("refused"),

@@ -312,6 +312,10 @@ private Q_SLOTS:
         QObject *gate = qvariant_cast<QObject *>(window->property("gate"));
         QTRY_COMPARE_WITH_TIMEOUT(gate->property("state").toString(), QStringLiteral("asking"), 20000);
         QCOMPARE(gate->property("presentedSha256").toString(), displayedSha256(hexOf(m_bmcB)));
+        if (const QString dir = qEnvironmentVariable("NEOCLOUD_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(500);
+            QVERIFY(window->grabWindow().save(QDir(dir).filePath(QStringLiteral("console-bmc-certificate-question.png"))));
+        }
         QVERIFY(QMetaObject::invokeMethod(gate, "refusePresented"));
         QCOMPARE(gate->property("state").toString(), QStringLiteral("refused"));
         QVERIFY(waitForLoad(window));
