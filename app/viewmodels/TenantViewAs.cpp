@@ -32,7 +32,7 @@ bool TenantViewAs::open(const QString &tenantId)
         return fail(session.error().message);
 
     m_url = api;
-    m_url.setPath(QStringLiteral("/tenants/") + tenant->id);
+    m_url.setPath(QStringLiteral("/")); // the tenant portal's home, as the tenant's users land on it
     // A fragment never reaches the server or its logs; the page drops it once it has the token.
     m_url.setFragment(QStringLiteral("viewToken=") + session->token);
     m_tenantId = tenant->id;

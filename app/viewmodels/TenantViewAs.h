@@ -18,7 +18,7 @@ class TenantViewAs : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("TenantViewAs is provided by ConsoleContext.")
 
-    // The web console's page of the tenant, carrying the token in its fragment (#viewToken=…),
+    // The web console's home (the tenant portal for this token), carrying it in its fragment (#viewToken=…),
     // which the page adopts and then removes from the address and history.
     Q_PROPERTY(QUrl url READ url NOTIFY changed)
     Q_PROPERTY(QString tenantId READ tenantId NOTIFY changed)

@@ -15,19 +15,29 @@ EventLog::EventLog(ActivityRepository &repository, QObject *parent)
 Result<Event> EventLog::record(Severity severity, const QString &source, const QString &message,
                                const QString &tenantId, const QString &deviceId)
 {
-    return store({newId(QLatin1String("evt")), nowIso(), severity, source, message, tenantId,
-                  deviceId, false, {}});
+    return record(Event{{}, {}, severity, source, message, tenantId, deviceId});
 }
 
 Result<Event> EventLog::raiseAlert(Severity severity, const QString &source,
                                    const QString &message, const QString &tenantId,
                                    const QString &deviceId)
 {
-    Result<Event> event = store({newId(QLatin1String("evt")), nowIso(), severity, source, message,
-                                 tenantId, deviceId, true, {}});
-    if (event)
+    return raiseAlert(Event{{}, {}, severity, source, message, tenantId, deviceId});
+}
+
+Result<Event> EventLog::record(Event event)
+{
+    event.alert = false;
+    return store(std::move(event));
+}
+
+Result<Event> EventLog::raiseAlert(Event event)
+{
+    event.alert = true;
+    Result<Event> stored = store(std::move(event));
+    if (stored)
         Q_EMIT alertsChanged();
-    return event;
+    return stored;
 }
 
 Status EventLog::clearAlert(const QString &eventId)
@@ -84,6 +94,10 @@ Result<int> EventLog::openAlertCount() const { return m_repository.openAlertCoun
 
 Result<Event> EventLog::store(Event event)
 {
+    if (event.id.isEmpty())
+        event.id = newId(QLatin1String("evt"));
+    if (event.time.isEmpty())
+        event.time = nowIso();
     if (Status s = m_repository.insertEvent(event); !s)
         return s.error();
     Q_EMIT eventRecorded(event);

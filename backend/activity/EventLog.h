@@ -21,6 +21,10 @@ public:
                          const QString &tenantId = {}, const QString &deviceId = {});
     Result<Event> raiseAlert(Severity severity, const QString &source, const QString &message,
                              const QString &tenantId = {}, const QString &deviceId = {});
+    // The same with every field of the event given (such as its tenantMessage); the id and time
+    // are filled in when empty.
+    Result<Event> record(Event event);
+    Result<Event> raiseAlert(Event event);
     Status clearAlert(const QString &eventId);
     Result<Event> acknowledgeAlert(const QString &eventId, const QString &user);
     // Many at once, one statement prepared and one alertsChanged: a fault under thousands of

@@ -90,7 +90,8 @@ QJsonObject toJson(const Event &e)
             {Key::alert, e.alert},
             {Key::clearedAt, nullIfEmpty(e.clearedAt)},
             {Key::acknowledgedAt, nullIfEmpty(e.acknowledgedAt)},
-            {Key::acknowledgedBy, nullIfEmpty(e.acknowledgedBy)}};
+            {Key::acknowledgedBy, nullIfEmpty(e.acknowledgedBy)},
+            {Key::tenantMessage, nullIfEmpty(e.tenantMessage)}};
 }
 
 QJsonObject toJson(const AuditEntry &a)

@@ -142,14 +142,13 @@ void LiveStream::heartbeat()
 
 void LiveStream::eventRecorded(const Event &event)
 {
-    // Health alerts speak operators' words (device names); a tenant user gets the same change
-    // as a `health` item in its own words instead.
-    const bool operatorWords = event.source == QLatin1String("health");
-    send(QStringLiteral("event"), toJson(event), [&event, operatorWords](const User &user) {
-        if (!isTenantRole(user))
-            return true;
-        return !operatorWords && !event.tenantId.isEmpty() && sees(user, event.tenantId);
-    });
+    // Operators get the event as recorded; a tenant user only its own tenant's events, in the
+    // tenant's words (as GET /api/v1/events gives them), and nothing without such words.
+    send(QStringLiteral("event"), toJson(event), operatorOnly);
+    if (event.tenantId.isEmpty() || event.tenantMessage.isEmpty())
+        return;
+    send(QStringLiteral("event"), toJson(tenantWorded(event)),
+         [&event](const User &user) { return isTenantRole(user) && sees(user, event.tenantId); });
 }
 
 void LiveStream::jobChanged(const Job &job)

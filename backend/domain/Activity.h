@@ -23,13 +23,34 @@ struct Event
     QString clearedAt;         // empty while open
     QString acknowledgedAt;    // an operator has seen it (it stays open until cleared)
     QString acknowledgedBy;
+    // The same news in the tenant's own words (no devices, serials or other tenants); empty when
+    // the event is not the tenant's to see. Only these reach a tenant user, and only in these words.
+    QString tenantMessage;
 };
+
+// What a tenant user is shown of an event of its own tenant: the tenant's words and nothing that
+// names hardware or operators.
+inline Event tenantWorded(const Event &e)
+{
+    Event shown;
+    shown.id = e.id;
+    shown.time = e.time;
+    shown.severity = e.severity;
+    shown.source = e.source;
+    shown.message = e.tenantMessage;
+    shown.tenantId = e.tenantId;
+    shown.alert = e.alert;
+    shown.clearedAt = e.clearedAt;
+    shown.tenantMessage = e.tenantMessage;
+    return shown;
+}
 
 struct EventQuery
 {
     QString since; // ISO time, exclusive
     std::optional<Severity> severity;
     QString tenantId;
+    bool tenantWordedOnly = false; // only events that carry a tenantMessage
     int limit = 100;
     int offset = 0;
 };

@@ -159,7 +159,8 @@ Status AlertRules::evaluateCapacity(const CapacityReport &report)
                 if (used > r.threshold)
                     breaches.append({t.id, t.id, used,
                                      QStringLiteral("tenant %1 uses %2 % of its capacity quota, over the %3 % threshold")
-                                         .arg(t.name, figure(used), figure(r.threshold))});
+                                         .arg(t.name, figure(used), figure(r.threshold)),
+                                     QStringLiteral("You use %1 % of your capacity quota.").arg(figure(used))});
             }
         } else if (r.id == runway) {
             if (const auto days = report.runway.runwayDays) {
@@ -177,7 +178,8 @@ Status AlertRules::evaluateCapacity(const CapacityReport &report)
                 if (*days < r.threshold)
                     breaches.append({t.id, t.id, *days,
                                      QStringLiteral("tenant %1 fills its capacity quota in %2 days at the current growth, under the %3-day threshold")
-                                         .arg(t.name, figure(*days), figure(r.threshold))});
+                                         .arg(t.name, figure(*days), figure(r.threshold)),
+                                     QStringLiteral("At your current growth your capacity quota is full in %1 days.").arg(figure(*days))});
             }
         } else {
             continue;
@@ -214,7 +216,10 @@ Status AlertRules::evaluateProbes(const QList<ProbeResult> &results)
                              QStringLiteral("%1's %2 (%3 %4) answered in %5 ms, over the %6 ms threshold")
                                  .arg(p->target.tenantName, p->target.kind, probeNoun(p->target.protocol), p->target.shownEndpoint)
                                  .arg(p->latencyMs)
-                                 .arg(figure(r->threshold))});
+                                 .arg(figure(r->threshold)),
+                             QStringLiteral("Your %1 endpoint %2 is slow: it answered in %3 ms.")
+                                 .arg(p->target.kind, p->target.shownEndpoint)
+                                 .arg(p->latencyMs)});
     }
     return apply(*r, breaches, evaluated);
 }
@@ -243,7 +248,8 @@ Status AlertRules::apply(const AlertRule &rule, const QList<RuleBreach> &breache
                 return s;
             continue;
         }
-        const auto raised = m_events.raiseAlert(Severity::Warning, source, b.message, b.tenantId);
+        const auto raised = m_events.raiseAlert(
+            Event{{}, {}, Severity::Warning, source, b.message, b.tenantId, {}, true, {}, {}, {}, b.tenantMessage});
         if (!raised)
             return raised.error();
         w.prepare(QStringLiteral("INSERT INTO rule_alerts (rule, subject, alert_id, value) VALUES (?, ?, ?, ?)"));
@@ -268,8 +274,11 @@ Status AlertRules::apply(const AlertRule &rule, const QList<RuleBreach> &breache
         const QString message = rule.enabled
             ? QStringLiteral("alert rule %1 cleared for %2: back within its threshold of %3 %4")
             : QStringLiteral("alert rule %1 cleared for %2: the rule is disabled (threshold %3 %4)");
-        const auto recorded = m_events.record(Severity::Info, source, message.arg(rule.id, it.key(), figure(rule.threshold), rule.unit()),
-                                              it.key() == cluster ? QString() : it.key().section(u'/', 0, 0));
+        const QString tenantId = it.key() == cluster ? QString() : it.key().section(u'/', 0, 0);
+        const auto recorded = m_events.record(
+            Event{{}, {}, Severity::Info, source, message.arg(rule.id, it.key(), figure(rule.threshold), rule.unit()), tenantId,
+                  {}, false, {}, {}, {},
+                  tenantId.isEmpty() ? QString() : QStringLiteral("The %1 alert on your tenant has cleared.").arg(rule.id)});
         if (m_notify && recorded) {
             Event cleared = *recorded;
             cleared.id = it->first;

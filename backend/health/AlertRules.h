@@ -41,6 +41,7 @@ struct RuleBreach
     QString tenantId; // empty for the cluster
     double value = 0;
     QString message;
+    QString tenantMessage; // the tenant's words, for its portal; empty for the cluster
 };
 
 class AlertRules : public QObject

@@ -21,6 +21,17 @@ bool isBad(HealthStatus s)
     return s == HealthStatus::Degraded || s == HealthStatus::Down;
 }
 
+// What the tenant portal says: the tenant's own service and the reason in its words.
+QString inTenantWords(const HealthCell &cell)
+{
+    const QString status = toString(cell.status);
+    const QString state = u"Your %1 service is %2"_s.arg(cell.kind, status);
+    // The cell's reason starts with its status ("degraded: ..."), which the sentence already says.
+    const QString prefix = status + u": "_s;
+    const QString why = cell.tenantReason.startsWith(prefix) ? cell.tenantReason.mid(prefix.size()) : cell.tenantReason;
+    return why.isEmpty() ? state + u'.' : u"%1: %2"_s.arg(state, why);
+}
+
 QJsonObject alertJson(const QString &id, const QString &time, Severity severity,
                       const HealthCell &cell, const QString &tenantName, const QString &message)
 {
@@ -82,7 +93,8 @@ void HealthAlerts::cellChanged(const HealthCell &before, HealthCell &after,
         if (before.reason != after.reason)
             m_reasons.note(after,
                            u"%1 %2 is still %3, now: %4"_s.arg(
-                               tenantName, after.kind, toString(after.status), after.reason));
+                               tenantName, after.kind, toString(after.status), after.reason),
+                           inTenantWords(after));
         return;
     }
     if (wasBad) {
@@ -93,7 +105,9 @@ void HealthAlerts::cellChanged(const HealthCell &before, HealthCell &after,
                 tenantName, before.kind, toString(before.status), toString(after.status));
         clear(before, tenantName, message);
         if (!nowBad)
-            m_recoveries.note(after, message);
+            m_recoveries.note(after, message,
+                              u"Your %1 service recovered: it is %2 again."_s.arg(
+                                  after.kind, toString(after.status)));
     }
     after.alertId = nowBad ? raise(after, tenantName, deviceId) : QString();
 }
@@ -106,11 +120,13 @@ void HealthAlerts::tenantRemoved(const QList<HealthCell> &cells, const QString &
                   u"%1 %2: alert cleared, the tenant was removed"_s.arg(tenantName, c.kind));
 }
 
-void HealthAlerts::Summary::note(const HealthCell &cell, const QString &message)
+void HealthAlerts::Summary::note(const HealthCell &cell, const QString &message,
+                                 const QString &tenantMessage)
 {
     if (count++ == 0) {
         tenantId = cell.tenantId;
         first = message;
+        firstInTenantWords = tenantMessage;
     }
 }
 
@@ -126,6 +142,7 @@ QString HealthAlerts::raise(const HealthCell &cell, const QString &tenantName,
     e.tenantId = cell.tenantId;
     e.deviceId = deviceId;
     e.alert = true;
+    e.tenantMessage = inTenantWords(cell);
     m_raised.append({ e, cell, tenantName });
     return e.id;
 }
@@ -159,7 +176,8 @@ Status HealthAlerts::flush()
     // One event for one cell, with its tenant; a summary for a fault that moved thousands.
     auto record = [this](Summary &s, Severity severity, const QString &many) {
         if (s.count == 1)
-            m_events.record(severity, source, s.first, s.tenantId);
+            m_events.record(Event{{}, {}, severity, source, s.first, s.tenantId, {}, false, {}, {}, {},
+                                  s.firstInTenantWords});
         else if (s.count > 1)
             m_events.record(severity, source, many.arg(s.count).arg(s.first));
         s = {};

@@ -62,7 +62,8 @@ private:
         int count = 0;
         QString tenantId; // of the first
         QString first;
-        void note(const HealthCell &cell, const QString &message);
+        QString firstInTenantWords;
+        void note(const HealthCell &cell, const QString &message, const QString &tenantMessage);
     };
     Summary m_recoveries;
     Summary m_reasons;

@@ -696,11 +696,13 @@ void ServiceEngine::recordOutcome(Run *run, bool succeeded)
         m_services.setFoundation(run->tenantId, kept);
     }
 
+    QStringList kinds; // the services' kinds, for the tenant's own words
     for (const QString &serviceId : run->serviceIds) {
         auto service = m_services.get(serviceId);
         if (!service)
             continue;
         Service s = *service;
+        kinds << s.kind;
         s.updatedAt = nowIso();
         if (removes) {
             // Mark what was undone in the service's record, so a retry undoes only the rest.
@@ -764,7 +766,18 @@ void ServiceEngine::recordOutcome(Run *run, bool succeeded)
     }
     // A failed onboarding takes its tenant with it: all or nothing.
     const bool dropTenant = (kind == onboardingKind() && !succeeded) || (kind == tenantRemovalKind() && succeeded);
-    m_events.record(severity, QStringLiteral("services"), message, dropTenant ? QString() : run->tenantId);
+    // The tenant hears about its own services; the provider's failure text names cluster objects,
+    // so it is left to the service's own page (which the tenant sees) rather than repeated here.
+    const QString services = kinds.isEmpty() ? QStringLiteral("service") : kinds.join(QStringLiteral(", "));
+    QString tenantMessage;
+    if (kind == enableKind() || kind == onboardingKind())
+        tenantMessage = succeeded ? QStringLiteral("Your %1 is ready to use.").arg(services)
+                                  : QStringLiteral("Your %1 could not be enabled; nothing was left half-made.").arg(services);
+    else if (kind != tenantRemovalKind())
+        tenantMessage = succeeded ? QStringLiteral("Your %1 was disabled.").arg(services)
+                                  : QStringLiteral("Disabling your %1 did not finish; an operator will retry.").arg(services);
+    m_events.record(Event{{}, {}, severity, QStringLiteral("services"), message, dropTenant ? QString() : run->tenantId, {}, false, {},
+                          {}, {}, dropTenant ? QString() : tenantMessage});
     if (dropTenant) {
         if (Status s = m_tenants.remove(run->tenantId, true, system); !s)
             qCWarning(lcEngine, "tenant %s not removed: %s", qPrintable(run->tenantId), qPrintable(s.error().message));

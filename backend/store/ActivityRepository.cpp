@@ -17,7 +17,7 @@ Status ActivityRepository::insertEvents(const QList<Event> &events)
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("INSERT INTO events (id, time, severity, source, message, tenant_id, "
-                             "device_id, alert, cleared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             "device_id, alert, cleared_at, tenant_message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const Event &e : events)
         if (Status s = bindAndInsert(q, e); !s)
             return s;
@@ -48,6 +48,7 @@ Status ActivityRepository::bindAndInsert(QSqlQuery &q, const Event &e)
     q.addBindValue(nullable(e.deviceId));
     q.addBindValue(e.alert ? 1 : 0);
     q.addBindValue(nullable(e.clearedAt));
+    q.addBindValue(nullable(e.tenantMessage));
     return exec(q, QStringLiteral("record an event"));
 }
 
@@ -55,7 +56,8 @@ Result<Page<Event>> ActivityRepository::events(const EventQuery &query) const
 {
     const QString severity = query.severity ? toString(*query.severity) : QString();
     const QString where = QStringLiteral(" FROM events WHERE (? = '' OR time > ?) "
-                                         "AND (? = '' OR severity = ?) AND (? = '' OR tenant_id = ?)");
+                                         "AND (? = '' OR severity = ?) AND (? = '' OR tenant_id = ?)")
+        + (query.tenantWordedOnly ? QStringLiteral(" AND tenant_message IS NOT NULL") : QString());
     auto bind = [&](QSqlQuery &q) {
         for (const QString &value : {query.since, severity, query.tenantId})
             q.addBindValue(text(value)), q.addBindValue(text(value));
@@ -71,7 +73,7 @@ Result<Page<Event>> ActivityRepository::events(const EventQuery &query) const
 
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral("SELECT id, time, severity, source, message, tenant_id, device_id, "
-                             "alert, cleared_at, acknowledged_at, acknowledged_by")
+                             "alert, cleared_at, acknowledged_at, acknowledged_by, tenant_message")
               + where + QStringLiteral(" ORDER BY time DESC, id DESC LIMIT ? OFFSET ?"));
     bind(q);
     q.addBindValue(query.limit);
@@ -91,6 +93,7 @@ Result<Page<Event>> ActivityRepository::events(const EventQuery &query) const
         e.clearedAt = q.value(8).toString();
         e.acknowledgedAt = q.value(9).toString();
         e.acknowledgedBy = q.value(10).toString();
+        e.tenantMessage = q.value(11).toString();
         page.items.append(e);
     }
     return page;

@@ -532,11 +532,21 @@ Migration v14()
     }};
 }
 
+Migration v15()
+{
+    // Events in a tenant's own words, for the tenant portal: the operator's message names
+    // devices, serials and other tenants; this one says what it means for that tenant. A NULL
+    // keeps an event away from tenant users altogether.
+    return {15, QStringLiteral("events in the tenant's words"), {
+        QStringLiteral("ALTER TABLE events ADD COLUMN tenant_message TEXT"),
+    }};
+}
+
 } // namespace
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v11(), v12(), v13(), v14()};
+    static const QList<Migration> all{v1(), v2(), v3(), v4(), v5(), v6(), v7(), v8(), v9(), v10(), v11(), v12(), v13(), v14(), v15()};
     return all;
 }
 

@@ -230,9 +230,10 @@ Result<Tenant> TenantService::create(const TenantDraft &draft, const QString &us
         return fail(e);
     }
     m_audit.record(user, QStringLiteral("tenant.create"), tenant.id, success(), {{QStringLiteral("name"), tenant.name}});
-    m_events.record(Severity::Info, QStringLiteral("tenancy"),
-                    QStringLiteral("Tenant %1 onboarded on VLAN %2, subnet %3.").arg(tenant.name).arg(tenant.network.vlan).arg(tenant.network.subnet),
-                    tenant.id);
+    m_events.record(Event{{}, {}, Severity::Info, QStringLiteral("tenancy"),
+                          QStringLiteral("Tenant %1 onboarded on VLAN %2, subnet %3.").arg(tenant.name).arg(tenant.network.vlan).arg(tenant.network.subnet),
+                          tenant.id, {}, false, {}, {}, {},
+                          QStringLiteral("Welcome: your tenant %1 was created, with the network %2.").arg(tenant.displayName.isEmpty() ? tenant.name : tenant.displayName, tenant.network.subnet)});
     Q_EMIT tenantsChanged();
     return tenant;
 }
@@ -338,11 +339,15 @@ Result<Tenant> TenantService::recordKeyChange(const QString &id, bool revoked, c
     if (!stored)
         return stored.error();
     if (revoked)
-        m_events.raiseAlert(Severity::Critical, QStringLiteral("tenancy"),
-                            QStringLiteral("The encryption key of tenant %1 was revoked: its data is unreadable.").arg(t.name), id);
+        m_events.raiseAlert(Event{{}, {}, Severity::Critical, QStringLiteral("tenancy"),
+                                  QStringLiteral("The encryption key of tenant %1 was revoked: its data is unreadable.").arg(t.name), id,
+                                  {}, true, {}, {}, {},
+                                  QStringLiteral("Your encryption key was revoked: your data can no longer be read.")});
     else
-        m_events.record(Severity::Info, QStringLiteral("tenancy"),
-                        QStringLiteral("The encryption key of tenant %1 was rotated to version %2.").arg(t.name).arg(t.encryption.keyVersion), id);
+        m_events.record(Event{{}, {}, Severity::Info, QStringLiteral("tenancy"),
+                              QStringLiteral("The encryption key of tenant %1 was rotated to version %2.").arg(t.name).arg(t.encryption.keyVersion), id,
+                              {}, false, {}, {}, {},
+                              QStringLiteral("Your encryption key was rotated to version %1.").arg(t.encryption.keyVersion)});
     Q_EMIT tenantsChanged();
     return t;
 }

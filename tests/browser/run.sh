@@ -22,4 +22,5 @@ set +a
 export NEOCLOUD_BROWSER_OUT="$out"
 mkdir -p "$out"
 cd "$here"
-exec node --test --test-concurrency=1 console.test.mjs
+# Every *.test.mjs, one file at a time (they share one server), in name order.
+exec node --test --test-concurrency=1 ./*.test.mjs

@@ -59,9 +59,11 @@ const QList<RouteCase> &table()
         {"GET", QStringLiteral("/api/v1/catalog"), Scope::CallerOwn, {}, {}},
         {"GET", QStringLiteral("/api/v1/tenants"), Scope::CallerOwn, {}, {}},
         {"GET", QStringLiteral("/api/v1/health/matrix"), Scope::CallerOwn, {}, {}},
+        {"GET", QStringLiteral("/api/v1/events"), Scope::CallerOwn, {}, {}},
         {"GET", QStringLiteral("/api/v1/stream"), Scope::Stream, {}, {}},
         {"GET", QStringLiteral("/api/v1/tenants/{id}"), Scope::Tenant, {}, {}},
         {"GET", QStringLiteral("/api/v1/tenants/{id}/services"), Scope::Tenant, {}, {}},
+        {"GET", QStringLiteral("/api/v1/tenants/{id}/usage"), Scope::Tenant, {}, {}},
         {"POST", QStringLiteral("/api/v1/tenants/{id}/services"), Scope::Tenant, service, QStringLiteral("?dryRun=true")},
         {"GET", QStringLiteral("/api/v1/tenants/{id}/users"), Scope::Tenant, {}, {}},
         {"POST", QStringLiteral("/api/v1/tenants/{id}/users"), Scope::Tenant,
@@ -94,7 +96,6 @@ const QList<RouteCase> &table()
         {"GET", QStringLiteral("/api/v1/devices/{id}/impact"), Scope::Operators, {}, {}},
         {"GET", QStringLiteral("/api/v1/links"), Scope::Operators, {}, {}},
         {"GET", QStringLiteral("/api/v1/topology"), Scope::Operators, {}, {}},
-        {"GET", QStringLiteral("/api/v1/events"), Scope::Operators, {}, {}},
         {"GET", QStringLiteral("/api/v1/audit"), Scope::Operators, {}, {}},
         {"POST", QStringLiteral("/api/v1/discovery/scans"), Scope::Operators, R"({"targets":[]})", {}},
         {"GET", QStringLiteral("/api/v1/discovery/scans/{id}"), Scope::Operators, {}, {}},
@@ -307,6 +308,53 @@ private Q_SLOTS:
         QCOMPARE(viewAs.status, 201);
         m_viewAsAcmeToken = viewAs.json.value(QLatin1String("token")).toString();
         QVERIFY(!m_acmeAdminToken.isEmpty() && !m_acmeViewerToken.isEmpty() && !m_nocToken.isEmpty() && !m_viewAsAcmeToken.isEmpty());
+    }
+
+    // The portal's events: acme's own, in acme's words; an operator sees the same events as
+    // recorded, with the tenant's words beside them.
+    void tenantUsersGetTheirOwnEventsInTheirOwnWords()
+    {
+        HttpClient acme(m_port);
+        acme.setToken(m_acmeViewerToken);
+        const QJsonArray items = acme.get(QStringLiteral("/api/v1/events?limit=1000")).json.value(QLatin1String("items")).toArray();
+        QVERIFY(!items.isEmpty());
+        QStringList messages;
+        for (const QJsonValue &v : items) {
+            const QJsonObject e = v.toObject();
+            QCOMPARE(e.value(QLatin1String("tenant")).toString(), m_acme.id);
+            QVERIFY(e.value(QLatin1String("device")).isNull());
+            QVERIFY(e.value(QLatin1String("acknowledgedBy")).isNull());
+            QCOMPARE(e.value(QLatin1String("message")), e.value(QLatin1String("tenantMessage")));
+            messages << e.value(QLatin1String("message")).toString();
+        }
+        const QString all = messages.join(u'\n');
+        QVERIFY2(all.contains(QLatin1String("Welcome: your tenant acme was created")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String("Your object-storage is ready to use.")), qPrintable(all));
+        QVERIFY2(!all.contains(QLatin1String("VLAN")), qPrintable(all)); // the operator's wording stays with operators
+
+        const QJsonArray recorded = m_admin->get(QStringLiteral("/api/v1/events?limit=1000")).json.value(QLatin1String("items")).toArray();
+        int operatorWorded = 0;
+        for (const QJsonValue &v : recorded) {
+            const QJsonObject e = v.toObject();
+            if (e.value(QLatin1String("tenant")).toString() == m_acme.id && !e.value(QLatin1String("tenantMessage")).isNull())
+                operatorWorded += e.value(QLatin1String("message")) != e.value(QLatin1String("tenantMessage"));
+        }
+        QCOMPARE(operatorWorded, items.size());
+    }
+
+    // Usage against quota, for the portal: the tenant's own row of the capacity report.
+    void tenantUsersReadTheirUsageAgainstQuota()
+    {
+        HttpClient acme(m_port);
+        acme.setToken(m_acmeViewerToken);
+        const HttpAnswer usage = acme.get(QStringLiteral("/api/v1/tenants/%1/usage").arg(m_acme.id));
+        QCOMPARE(usage.status, 200);
+        QCOMPARE(usage.json.value(QLatin1String("tenant")).toString(), m_acme.id);
+        QCOMPARE(usage.json.value(QLatin1String("quotaBytes")).toDouble(), 1e13);
+        QCOMPARE(usage.json.value(QLatin1String("gpus")).toInt(), 4);
+        QCOMPARE(usage.json.value(QLatin1String("maxServices")).toInt(), 10);
+        QCOMPARE(usage.json.value(QLatin1String("servicesEnabled")).toInt(), 1);
+        QVERIFY(usage.json.contains(QLatin1String("usedBytes")));
     }
 
     void everyRouteHasARowAndEveryRowARoute()

@@ -4,6 +4,7 @@
 #include "activity/EventLog.h"
 #include "api/JsonMapping.h"
 #include "api/RequestInput.h"
+#include "api/TenantAccess.h"
 #include "api/Router.h"
 #include "core/Time.h"
 
@@ -11,8 +12,10 @@ namespace NeoCloud {
 
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit)
 {
-    // GET /api/v1/events?since=&severity=&limit=&offset= -> {items: [event], total}, newest first
-    router.add(HttpMethod::Get, QStringLiteral("/api/v1/events"), Access::Operator,
+    // GET /api/v1/events?since=&severity=&limit=&offset= -> {items: [event], total}, newest first.
+    // A tenant user gets its own tenant's events only, in its own words (tenantMessage), and
+    // never one that names hardware or another tenant: the filter is here, not in the portal.
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/events"), Access::Authenticated,
                [&events](const ApiRequest &request) {
                    const auto severity = readEnumFilter<Severity>(request, QStringLiteral("severity"));
                    if (!severity)
@@ -24,6 +27,11 @@ void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit)
                    query.severity = *severity;
                    query.limit = paging->limit;
                    query.offset = paging->offset;
+                   const bool tenantCaller = isTenantRole(*request.user);
+                   if (tenantCaller) {
+                       query.tenantId = request.user->tenantId;
+                       query.tenantWordedOnly = true;
+                   }
                    const QString since = request.queryValue(QStringLiteral("since"));
                    if (!since.isEmpty()) {
                        const QDateTime time = fromIsoTime(since);
@@ -35,10 +43,14 @@ void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit)
                                QStringLiteral("since")));
                        query.since = toIsoTime(time);
                    }
-                   const auto page = events.find(query);
-                   if (!page)
-                       return ApiResponse::error(page.error());
-                   return ApiResponse::json(pageToJson(*page));
+                   const auto found = events.find(query);
+                   if (!found)
+                       return ApiResponse::error(found.error());
+                   Page<Event> page = *found;
+                   if (tenantCaller)
+                       for (Event &e : page.items)
+                           e = tenantWorded(e);
+                   return ApiResponse::json(pageToJson(page));
                });
 
     // POST /api/v1/alerts/{id}/ack -> the alert (an event with alert: true) with acknowledgedAt and

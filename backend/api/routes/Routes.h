@@ -38,7 +38,7 @@ void registerLabRoutes(Router &router, LabService *lab, InventoryService &invent
 void registerCommissioningRoutes(Router &router, CommissioningService &service);
 void registerHealthRoutes(Router &router, HealthService &health);
 void registerAlertRuleRoutes(Router &router, AlertRules &rules);
-void registerCapacityRoutes(Router &router, CapacityService &capacity);
+void registerCapacityRoutes(Router &router, CapacityService &capacity, TenantService &tenants, ServiceEngine &engine);
 // GET /api/v1/stream: Server-Sent Events for the web console and scripts.
 void registerStreamRoutes(Router &router, LiveStream &live);
 // The web console's files from `root` at / and, for the console's own routes, its index.html.

@@ -5,11 +5,12 @@ const TOKEN_KEY = 'neocloud.token';
 const USER_KEY = 'neocloud.user';
 
 export class ApiError extends Error {
-  constructor(status, code, message, field) {
+  constructor(status, code, message, field, details) {
     super(message);
     this.status = status;
     this.code = code;
     this.field = field;
+    this.details = details; // e.g. a refused plan's [{file, line, column, message}]
   }
 }
 
@@ -31,32 +32,44 @@ export const session = {
   },
 };
 
-export async function api(path, { method = 'GET', body, query, signal } = {}) {
+// `body` goes as JSON; `raw` (a FormData, or text with `contentType`) goes as it is, for the
+// uploads that are not JSON (a commissioning plan's CSV files).
+export async function api(path, { method = 'GET', body, raw, contentType, query, signal } = {}) {
+  const response = await send(path, { method, body, raw, contentType, query, signal, accept: 'application/json' });
+  if (response.status === 204) return null;
+  const text = await response.text();
+  try { return text ? JSON.parse(text) : null; } catch { return null; }
+}
+
+// The answer as a Blob with its headers, for files an <a href> could not fetch: a plain link
+// carries no Authorization header.
+export async function apiBlob(path, { query, accept = '*/*' } = {}) {
+  const response = await send(path, { method: 'GET', query, accept });
+  return { blob: await response.blob(), headers: response.headers };
+}
+
+async function send(path, { method, body, raw, contentType, query, signal, accept }) {
   const url = new URL(`/api/v1${path}`, location.origin);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, value);
   }
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: accept };
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (contentType) headers['Content-Type'] = contentType;
   let response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    response = await fetch(url, { method, headers, body: body === undefined ? raw : JSON.stringify(body), signal });
   } catch (error) {
     if (error.name === 'AbortError') throw error;
     throw new ApiError(0, 'network', 'The server did not answer. Is neocloud-server running?');
   }
-  if (response.status === 204) return null;
-  const text = await response.text();
-  let data = null;
-  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-  if (!response.ok) {
-    const error = data?.error;
-    if (response.status === 401 && path !== '/auth/login') session.clear();
-    throw new ApiError(response.status, error?.code ?? 'http_error',
-      error?.message ?? `The server answered ${response.status} ${response.statusText}.`, error?.field);
-  }
-  return data;
+  if (response.ok) return response;
+  let error = null;
+  try { error = JSON.parse(await response.text())?.error; } catch { error = null; }
+  if (response.status === 401 && path !== '/auth/login') session.clear();
+  throw new ApiError(response.status, error?.code ?? 'http_error',
+    error?.message ?? `The server answered ${response.status} ${response.statusText}.`, error?.field, error?.details);
 }
 
 export async function login(username, password) {

@@ -14,8 +14,9 @@ import * as tenant from './views/tenant.js';
 import * as services from './views/services.js';
 import * as health from './views/health.js';
 import * as events from './views/events.js';
+import { lazyView } from './lazyView.js';
 
-const routes = [
+const operatorRoutes = [
   { path: /^\/$/, view: overview, nav: '/' },
   { path: /^\/hardware$/, view: hardware, nav: '/hardware' },
   { path: /^\/devices\/([^/]+)$/, view: device, nav: '/hardware', params: ['id'] },
@@ -24,12 +25,31 @@ const routes = [
   { path: /^\/services$/, view: services, nav: '/services' },
   { path: /^\/health$/, view: health, nav: '/health' },
   { path: /^\/events$/, view: events, nav: '/events' },
+  { path: /^\/topology$/, view: lazyView(() => import('./views/topology.js')), nav: '/topology' },
+  { path: /^\/capacity$/, view: lazyView(() => import('./views/capacity.js')), nav: '/capacity' },
+  { path: /^\/onboarding$/, view: lazyView(() => import('./views/onboarding.js')), nav: '/onboarding' },
+  { path: /^\/commissioning$/, view: lazyView(() => import('./views/commissioning.js')), nav: '/commissioning' },
 ];
 
-const nav = [
+const operatorNav = [
   ['/', 'Overview'], ['/hardware', 'Hardware'], ['/tenants', 'Tenants'],
   ['/services', 'Services'], ['/health', 'Health'], ['/events', 'Events'],
+  ['/topology', 'Topology'], ['/capacity', 'Capacity'], ['/onboarding', 'Onboarding'], ['/commissioning', 'Commissioning'],
 ];
+
+// A tenant's users get the portal: their own tenant only (the API answers them nothing else).
+const tenantRoutes = [
+  { path: /^\/$/, view: lazyView(() => import('./views/portal.js')), nav: '/' },
+  { path: /^\/services$/, view: lazyView(() => import('./views/portal-services.js')), nav: '/services' },
+  { path: /^\/keys$/, view: lazyView(() => import('./views/portal-keys.js')), nav: '/keys' },
+  { path: /^\/events$/, view: events, nav: '/events' },
+];
+
+const tenantNav = [
+  ['/', 'Overview'], ['/services', 'Services'], ['/keys', 'Access keys'], ['/events', 'Events'],
+];
+
+const forOperator = () => session.isOperator;
 
 const app = document.getElementById('app');
 let leaveView = null;
@@ -55,9 +75,11 @@ function shell(activeNav) {
       h('a', { href: '/', 'data-link': true, class: 'brand' },
         h('img', { src: '/icons/logo.svg', alt: '', width: 28, height: 28 }), 'NeoCloud Box'),
       h('nav', { 'aria-label': 'Main' },
-        h('ul', {}, nav.map(([path, title]) => h('li', {},
+        h('ul', {}, (forOperator() ? operatorNav : tenantNav).map(([path, title]) => h('li', {},
           h('a', { href: path, 'data-link': true, 'aria-current': path === activeNav ? 'page' : null }, title))))),
       h('div', { class: 'who' }, liveState, h('span', {}, `${user?.username ?? ''} · ${user?.role ?? ''}`), signOut)),
+    user?.viewingAs ? h('p', { class: 'viewing-as', role: 'note' },
+      'Viewing as this tenant: read-only, the way its users see the portal.') : null,
     main);
   replace(app, body);
   return main;
@@ -76,7 +98,7 @@ function render() {
     return;
   }
   if (location.pathname === '/login') { history.replaceState(null, '', '/'); }
-  const route = routes.find((r) => r.path.test(location.pathname));
+  const route = (forOperator() ? operatorRoutes : tenantRoutes).find((r) => r.path.test(location.pathname));
   const main = shell(route?.nav);
   if (!route) {
     replace(main, h('h1', {}, 'Not found'), h('p', {}, `There is no page ${location.pathname}.`),

@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { errorBox, formatBytes, h, replace, statusBadge, table } from '../dom.js';
 import { serviceList } from './services.js';
+import { enableServiceForm } from './enableService.js';
 
 export function render(main, { id }) {
   const services = serviceList(id);
@@ -10,7 +11,7 @@ export function render(main, { id }) {
   const head = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   replace(main,
     h('nav', { 'aria-label': 'Breadcrumb', class: 'crumbs' }, h('a', { href: '/tenants', 'data-link': true }, 'Tenants')),
-    head, h('h2', {}, 'Services'), services.element, h('h2', {}, 'Users'), users);
+    head, h('h2', {}, 'Services'), services.element, enableServiceForm(id), h('h2', {}, 'Users'), users);
   api(`/tenants/${encodeURIComponent(id)}`).then((t) => {
     replace(head,
       h('h1', {}, t.displayName || t.name, ' ', statusBadge(t.state)),

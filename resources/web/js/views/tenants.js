@@ -5,7 +5,7 @@ import { errorBox, formatBytes, formatTime, h, replace, statusBadge, table } fro
 
 export function render(main) {
   const list = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading…'));
-  replace(main, h('h1', {}, 'Tenants'), list);
+  replace(main, h('h1', {}, 'Tenants'), h('p', {}, h('a', { href: '/onboarding', 'data-link': true }, 'Onboard a tenant')), list);
   api('/tenants', { query: { limit: 1000 } }).then((page) => {
     replace(list, table([
       { title: 'Name', render: (t) => t.displayName || t.name },
