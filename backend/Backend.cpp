@@ -36,7 +36,9 @@
 #include "telemetry/TelemetrySampler.h"
 #include "tenancy/TenantService.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QSslCertificate>
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -267,7 +269,22 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
 
 Result<quint16> Backend::listen(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls)
 {
-    return m_api->start(address, port, tls);
+    Result<quint16> bound = m_api->start(address, port, tls);
+    if (!bound)
+        return bound;
+    // A client in this process reaches an API that listens everywhere over loopback.
+    QHostAddress reachable = address;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4)
+        reachable = QHostAddress(QHostAddress::LocalHost);
+    else if (address == QHostAddress::AnyIPv6)
+        reachable = QHostAddress(QHostAddress::LocalHostIPv6);
+    m_apiUrl = QUrl();
+    m_apiUrl.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
+    m_apiUrl.setHost(reachable.toString());
+    m_apiUrl.setPort(*bound);
+    m_apiCertificateSha256 = tls ? QString::fromLatin1(tls->localCertificate().digest(QCryptographicHash::Sha256).toHex())
+                                 : QString();
+    return bound;
 }
 
 } // namespace NeoCloud

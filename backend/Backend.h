@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QSslConfiguration>
+#include <QUrl>
 #include <QObject>
 
 #include <memory>
@@ -101,6 +102,12 @@ public:
 
     // Starts the REST API; returns the bound port.
     Result<quint16> listen(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls = {});
+    // Where the API answers a client in this same process (the console's web views), e.g.
+    // http://127.0.0.1:8080; empty before listen(). Loopback when it listens on every address.
+    QUrl apiUrl() const { return m_apiUrl; }
+    // SHA-256 (lowercase hex) of the certificate the API serves HTTPS with; empty for plain HTTP.
+    // A web view of the API trusts exactly this certificate.
+    QString apiCertificateSha256() const { return m_apiCertificateSha256; }
 
     Database &database() { return *m_database; }
     InventoryService &inventory() { return *m_inventory; }
@@ -118,6 +125,9 @@ public:
     AlertRules &alertRules() { return *m_alertRules; }
     LabService *lab() { return m_lab.get(); } // null without a lab
     CommissioningService &commissioning() { return *m_commissioning; }
+    // BMC credentials and pinned certificates (trust on first use), shared by discovery and the
+    // console's BMC web view.
+    BmcTrustRepository &bmcTrust() { return *m_trustRepository; }
     CapacityService &capacity() { return *m_capacity; }
     TelemetrySampler &telemetry() { return *m_sampler; }
     TelemetryRepository &telemetryStore() { return *m_telemetryRepository; }
@@ -165,6 +175,8 @@ private:
     std::unique_ptr<LiveStream> m_liveStream; // after m_api: sockets it writes belong to the API
     std::unique_ptr<MetricsService> m_metrics;
     QString m_generatedAdminPassword;
+    QUrl m_apiUrl;
+    QString m_apiCertificateSha256;
 };
 
 } // namespace NeoCloud

@@ -38,4 +38,8 @@ set(CPACK_DEBIAN_CONSOLE_PACKAGE_NAME neocloud-console)
 set(CPACK_DEBIAN_CONSOLE_DESCRIPTION "NeoCloud Box desktop console for GPU clouds")
 set(CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS
     "libqt6sql6-sqlite, openssl, qt6-qpa-plugins, qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-templates, qml6-module-qtqml-workerscript, qml6-module-qtqml, qml6-module-qtqml-models")
+# The web views load QtWebEngine's QML module (and QtWebChannel's, which it imports) at run time.
+if(NEOCLOUD_WITH_WEBENGINE)
+    string(APPEND CPACK_DEBIAN_CONSOLE_PACKAGE_DEPENDS ", qml6-module-qtwebengine, qml6-module-qtwebchannel")
+endif()
 include(CPack)

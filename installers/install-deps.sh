@@ -13,6 +13,8 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtqml-workerscript
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qttest
+  # the console's web views (NEOCLOUD_WITH_WEBENGINE); QML's QtWebEngine needs QtWebChannel
+  qt6-webengine-dev qml6-module-qtwebengine qml6-module-qtwebchannel
   # crypto: Argon2id password hashes
   libsodium-dev
   # benchmark baseline: the Python Redfish client discovery is compared with

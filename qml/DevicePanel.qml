@@ -10,6 +10,12 @@ Rectangle {
     id: panel
 
     required property DeviceDetail detail
+    property WebPages webPages: null
+    property string refusal
+    Connections {
+        target: panel.detail
+        function onDeviceIdChanged() { panel.refusal = "" }
+    }
 
     implicitWidth: 340
     radius: Theme.radiusM
@@ -136,6 +142,18 @@ Rectangle {
                                                   .arg(panel.detail.units).arg(panel.detail.heightU)
                 }
                 FactRow { Layout.fillWidth: true; label: qsTr("BMC"); value: panel.detail.bmcUrl; link: true }
+                ActionButton {
+                    objectName: "openBmc"
+                    visible: panel.webPages !== null && panel.webPages.available && panel.detail.bmcUrl.length > 0
+                    text: qsTr("Open BMC web interface")
+                    hint: qsTr("Opens the BMC's own pages; its certificate must match the one discovery pinned")
+                    onClicked: panel.refusal = panel.webPages.openBmc(panel.detail.bmcUrl, panel.detail.name)
+                }
+                Banner {
+                    Layout.fillWidth: true
+                    visible: panel.refusal.length > 0
+                    text: panel.refusal
+                }
             }
 
             DevicePartsSection {

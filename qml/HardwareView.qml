@@ -10,6 +10,8 @@ Item {
     required property DeviceTableModel devices
     required property DeviceFilterModel filter
     required property DeviceDetail detail
+    // Null, or unavailable without Qt WebEngine: no "Open BMC web interface".
+    property WebPages webPages: null
 
     // A master-detail view is never empty on the right: the first row is picked once the table
     // has rows and nothing else is.
@@ -136,6 +138,7 @@ Item {
                 Layout.fillHeight: true
                 Layout.preferredWidth: 340
                 detail: view.detail
+                webPages: view.webPages
             }
         }
 

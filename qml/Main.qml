@@ -69,11 +69,13 @@ ApplicationWindow {
                 devices: window.context.devices
                 filter: window.context.deviceFilter
                 detail: window.context.selectedDevice
+                webPages: webPages
                 onDiscoverRequested: discoveryDialog.open()
             }
             TopologyView {
                 topology: window.context.topology
                 detail: window.context.selectedDevice
+                webPages: webPages
                 onDiscoverRequested: discoveryDialog.open()
             }
             CapacityView {
@@ -85,6 +87,7 @@ ApplicationWindow {
                 tenantFilter: window.context.tenantFilter
                 tenant: window.context.selectedTenant
                 editor: window.context.tenantEditor
+                webPages: webPages
                 onOnboardRequested: onboardingWizard.start()
                 onManageServicesRequested: id => {
                     window.context.services.tenantId = id
@@ -118,6 +121,14 @@ ApplicationWindow {
                 onRescanRequested: discoveryDialog.rescanLab()
             }
         }
+    }
+
+    // Opens web pages in their own windows when the console was built with Qt WebEngine.
+    WebPages {
+        id: webPages
+        objectName: "webPages"
+        context: window.context
+        host: window
     }
 
     // One dialog for every view that offers discovery, so a scan's progress is the same wherever

@@ -9,6 +9,7 @@ Rectangle {
     id: panel
 
     required property TenantDetail tenant
+    property WebPages webPages: null
     signal editRequested()
     signal manageServicesRequested()
     property string refusal
@@ -87,6 +88,13 @@ Rectangle {
                             font.pixelSize: Theme.fontCaption + 1
                         }
                     }
+                }
+                ActionButton {
+                    objectName: "viewAsTenant"
+                    visible: panel.webPages !== null && panel.webPages.available
+                    text: qsTr("View as tenant")
+                    hint: qsTr("Opens the web console as this tenant's viewers see it, read-only, for 15 minutes")
+                    onClicked: panel.refusal = panel.webPages.openTenantView(panel.tenant.tenantId)
                 }
                 ActionButton {
                     objectName: "editTenant"

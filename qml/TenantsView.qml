@@ -14,6 +14,8 @@ Item {
     required property TenantFilterModel tenantFilter
     required property TenantDetail tenant
     required property TenantEditor editor
+    // Null, or unavailable without Qt WebEngine: no "View as tenant".
+    property WebPages webPages: null
     signal onboardRequested()
     signal manageServicesRequested(string tenantId)
 
@@ -237,6 +239,7 @@ Item {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 tenant: view.tenant
+                webPages: view.webPages
                 onEditRequested: tenantDialog.openEdit(view.tenant.tenantId, view.tenant.formFields)
                 onManageServicesRequested: view.manageServicesRequested(view.tenant.tenantId)
             }

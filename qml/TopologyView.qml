@@ -11,6 +11,8 @@ Item {
 
     required property TopologyModel topology
     required property DeviceDetail detail
+    // Null, or unavailable without Qt WebEngine: no "Open BMC web interface".
+    property WebPages webPages: null
     // "racks" or "network"
     property string mode: "racks"
 
@@ -157,6 +159,7 @@ Item {
                 Layout.fillHeight: true
                 Layout.preferredWidth: 340
                 detail: view.detail
+                webPages: view.webPages
             }
         }
 

@@ -18,8 +18,16 @@
 
 #include <cstdio>
 
+#ifdef NEOCLOUD_WITH_WEBENGINE
+#include <QtWebEngineQuick/qtwebenginequickglobal.h>
+#include <unistd.h>
+#endif
+
 Q_IMPORT_QML_PLUGIN(NeoCloud_ConsolePlugin)
 Q_IMPORT_QML_PLUGIN(NeoCloud_ViewModelsPlugin)
+#ifdef NEOCLOUD_WITH_WEBENGINE
+Q_IMPORT_QML_PLUGIN(NeoCloud_WebPlugin)
+#endif
 
 namespace {
 
@@ -51,10 +59,26 @@ QString checkWritable(const QString &path)
     return {};
 }
 
+#ifdef NEOCLOUD_WITH_WEBENGINE
+// Chromium's sandbox refuses to start as root, and the console runs as root on commissioning
+// laptops and in containers. Only then, and only when the user has not chosen either way, turn
+// it off; a user who set the variable keeps their choice.
+void allowWebEngineAsRoot()
+{
+    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+}
+#endif
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+#ifdef NEOCLOUD_WITH_WEBENGINE
+    allowWebEngineAsRoot();
+    // Must run before the application object exists: it sets up the shared OpenGL context.
+    QtWebEngineQuick::initialize();
+#endif
     QGuiApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("NeoCloud"));
     QCoreApplication::setApplicationName(QStringLiteral("neocloud-console"));
@@ -104,6 +128,9 @@ int main(int argc, char *argv[])
         return 1;
     NeoCloud::Backend &services = *backend.value();
     NeoCloud::ConsoleContext context(services);
+#ifdef NEOCLOUD_WITH_WEBENGINE
+    context.setWebEngineAvailable(true);
+#endif
 
     QQmlApplicationEngine engine;
     // Qt 6.4 does not search the /qt/qml resource prefix by itself.

@@ -29,6 +29,8 @@ ConsoleContext::ConsoleContext(Backend &backend, QObject *parent)
     , m_capacity(backend.capacity(), backend.inventory(), backend.tenants(), backend.telemetryStore(),
                  &backend.telemetry(), this)
     , m_whatIf(backend.capacity(), this)
+    , m_viewAs(backend, backend.auth(), backend.tenants(), this)
+    , m_bmcTrust(backend.bmcTrust(), backend.events(), this)
 {
 }
 

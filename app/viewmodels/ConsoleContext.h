@@ -2,6 +2,7 @@
 // Everything the console's QML may reach, handed to Main.qml as one required property so the QML
 // never looks anything up globally.
 
+#include "BmcCertificateTrust.h"
 #include "CommissioningController.h"
 #include "CapacityModel.h"
 #include "DeviceDetail.h"
@@ -20,6 +21,7 @@
 #include "TenantEditor.h"
 #include "TenantFilterModel.h"
 #include "TenantListModel.h"
+#include "TenantViewAs.h"
 #include "TopologyModel.h"
 #include "WhatIfCalculator.h"
 
@@ -65,6 +67,12 @@ class ConsoleContext : public QObject
     // The Capacity view: figures, history and per-tenant use, and the what-if form.
     Q_PROPERTY(NeoCloud::CapacityModel *capacity READ capacity CONSTANT)
     Q_PROPERTY(NeoCloud::WhatIfCalculator *whatIf READ whatIf CONSTANT)
+    // The web views (when built with Qt WebEngine): view as tenant, and BMC pages with their
+    // certificates judged against discovery's pins. webEngineAvailable is false in a build
+    // without WebEngine, and the QML hides what would open a web view.
+    Q_PROPERTY(NeoCloud::TenantViewAs *viewAs READ viewAs CONSTANT)
+    Q_PROPERTY(NeoCloud::BmcCertificateTrust *bmcTrust READ bmcTrust CONSTANT)
+    Q_PROPERTY(bool webEngineAvailable READ webEngineAvailable CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
 
@@ -92,6 +100,11 @@ public:
     HealthCellDetail *healthCell() { return &m_healthCell; }
     CapacityModel *capacity() { return &m_capacity; }
     WhatIfCalculator *whatIf() { return &m_whatIf; }
+    TenantViewAs *viewAs() { return &m_viewAs; }
+    BmcCertificateTrust *bmcTrust() { return &m_bmcTrust; }
+    bool webEngineAvailable() const { return m_webEngineAvailable; }
+    // Set by the executable that links Qt WebEngine, before the QML is loaded.
+    void setWebEngineAvailable(bool available) { m_webEngineAvailable = available; }
     QString version() const;
 
     // Every view the console will have, in rail order, and those this release ships; the rail
@@ -120,6 +133,9 @@ private:
     HealthCellDetail m_healthCell;
     CapacityModel m_capacity;
     WhatIfCalculator m_whatIf;
+    TenantViewAs m_viewAs;
+    BmcCertificateTrust m_bmcTrust;
+    bool m_webEngineAvailable = false;
 };
 
 } // namespace NeoCloud

@@ -118,6 +118,17 @@ Result<LoginSession> AuthService::viewAsTenant(const User &operatorUser, const Q
     return session;
 }
 
+Result<User> AuthService::operatorAccount(const QString &username) const
+{
+    const Result<UserCredentials> found = m_users.findByUsername(username);
+    if (!found)
+        return found.error();
+    if (found->user.role != Role::OperatorAdmin && found->user.role != Role::OperatorViewer)
+        return Error{ErrorKind::Forbidden, QStringLiteral("forbidden"),
+                     QStringLiteral("'%1' is not an operator.").arg(username), {}};
+    return found->user;
+}
+
 Status AuthService::logout(const QString &bearerToken, const User &user)
 {
     const Status revoked = m_users.revokeToken(PasswordHasher::tokenHash(bearerToken), nowIso());

@@ -39,6 +39,11 @@ public:
     // that the tenant exists.
     Result<LoginSession> viewAsTenant(const User &operatorUser, const QString &tenantId, int ttlSeconds = 900);
 
+    // The operator account the desktop console acts for (it signs no one in: whoever runs it
+    // owns the store), so its view-as tokens belong to a real user. Not found or not an
+    // operator: an error.
+    Result<User> operatorAccount(const QString &username) const;
+
     // A user of a tenant (tenant-admin or tenant-viewer), password hashed with Argon2id.
     Result<User> createTenantUser(const QString &tenantId, const QString &username, const QString &password, Role role,
                                   const QString &by);

@@ -1,5 +1,7 @@
 #include "DiscoveryService.h"
 
+#include "CertificatePin.h"
+
 #include "api/JsonKeys.h"
 #include "ScanTargets.h"
 #include "activity/AuditLog.h"
@@ -312,22 +314,22 @@ std::optional<QString> DiscoveryService::checkCertificate(const QString &url, co
 {
     if (sha256.isEmpty())
         return std::nullopt; // plain HTTP: nothing to pin
-    const QUrl parsed(url);
-    const QString hostPort = QStringLiteral("%1:%2").arg(parsed.host()).arg(parsed.port(443));
+    const QString hostPort = pinKey(QUrl(url));
     const auto pinned = m_trust.pinnedCertificate(hostPort);
     if (!pinned)
         return QStringLiteral("%1: cannot check its certificate: %2").arg(url, pinned.error().message);
-    if (!*pinned) {
+    const CertificateDecision decision = decideCertificate(*pinned, sha256);
+    if (decision == CertificateDecision::Ask) { // discovery's first use pins without asking
         if (Status s = m_trust.pinCertificate(hostPort, sha256); !s)
             return QStringLiteral("%1: cannot pin its certificate: %2").arg(url, s.error().message);
         m_events.record(Severity::Info, QStringLiteral("discovery"),
                         QStringLiteral("Pinned the certificate of %1 (SHA-256 %2).").arg(hostPort, sha256));
         return std::nullopt;
     }
-    if (**pinned != sha256)
+    if (decision == CertificateDecision::Refuse)
         return QStringLiteral("The certificate of %1 changed (pinned SHA-256 %2, now %3); its answers were not used. "
                               "If the BMC's certificate was replaced on purpose, remove the pin.")
-            .arg(hostPort, **pinned, sha256);
+            .arg(hostPort, pinned->value_or(QStringLiteral("none")), sha256);
     return std::nullopt;
 }
 

@@ -77,3 +77,22 @@ export async function login(username, password) {
   session.save(answer.token, answer.user);
   return answer.user;
 }
+
+// "View as tenant" in the desktop console opens a page with #viewToken=<token>: adopt it as this
+// tab's session, learn who it signs in as, and drop it from the address bar and the history so
+// the token is not left where it can be copied or restored. A top-level await, so main.js renders
+// only once the session is settled.
+async function adoptViewToken() {
+  const match = /^#viewToken=([A-Za-z0-9_\-.~%]+)$/.exec(location.hash);
+  if (!match) return;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+  sessionStorage.removeItem(USER_KEY);
+  try {
+    const me = await api('/auth/me');
+    session.save(session.token, me);
+  } catch {
+    session.clear(); // expired or revoked: the sign-in page, not a half session
+  }
+}
+await adoptViewToken();

@@ -1,0 +1,122 @@
+// The view models behind the console's web views, without a web engine: "view as tenant" mints a
+// working tenant-viewer token for the API this backend serves, and BMC certificate trust reads and
+// writes the same pins discovery uses.
+
+#include "BmcCertificateTrust.h"
+#include "ConsoleContext.h"
+#include "GuiTestSupport.h"
+#include "TenantViewAs.h"
+#include "auth/AuthService.h"
+#include "store/BmcTrustRepository.h"
+#include "tenancy/TenantService.h"
+
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QUrlQuery>
+
+using namespace NeoCloud;
+
+namespace {
+
+QString sha256Of(const char *text)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(text, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+class TestWebViewModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { QStandardPaths::setTestModeEnabled(true); }
+
+    void viewAsMintsATenantViewerTokenForThisApi()
+    {
+        QTemporaryDir dir;
+        auto backend = Testing::createBackend(dir);
+        QVERIFY(backend);
+        TenantDraft draft;
+        draft.name = QStringLiteral("acme");
+        draft.displayName = QStringLiteral("Acme Research");
+        const Result<Tenant> acme = backend->tenants().create(draft, QStringLiteral("test"));
+        QVERIFY(acme);
+        ConsoleContext context(*backend);
+        TenantViewAs &viewAs = *context.viewAs();
+
+        // Before the API listens there is nothing to open.
+        QVERIFY(!viewAs.open(acme->id));
+        QVERIFY(viewAs.lastError().contains(QStringLiteral("not listening")));
+        QVERIFY(viewAs.url().isEmpty());
+
+        const Result<quint16> port = backend->listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        QSignalSpy changed(&viewAs, &TenantViewAs::changed);
+        QVERIFY2(viewAs.open(acme->id), qPrintable(viewAs.lastError()));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(viewAs.url().scheme(), QStringLiteral("http"));
+        QCOMPARE(viewAs.url().host(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(viewAs.url().port(), int(*port));
+        QCOMPARE(viewAs.url().path(), QStringLiteral("/"));
+        QVERIFY(viewAs.url().query().isEmpty()); // the token never goes where servers log it
+        QVERIFY(viewAs.url().fragment().startsWith(QStringLiteral("viewToken=")));
+        QVERIFY(viewAs.certificateSha256().isEmpty());
+        QCOMPARE(viewAs.tenantName(), QStringLiteral("Acme Research"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^Viewing as Acme Research \u2014 read-only, expires \\d\\d:\\d\\d$"))
+                     .match(viewAs.banner()).hasMatch(),
+                 qPrintable(viewAs.banner()));
+
+        // About 15 minutes.
+        const qint64 left = QDateTime::currentDateTimeUtc().secsTo(QDateTime::fromString(viewAs.expiresAt(), Qt::ISODate));
+        QVERIFY2(left > 14 * 60 && left <= 15 * 60, qPrintable(QString::number(left)));
+
+        // The token signs in as a read-only viewer of exactly this tenant.
+        const QString token = viewAs.url().fragment().mid(QStringLiteral("viewToken=").size());
+        const Result<User> user = backend->auth().authenticate(token);
+        QVERIFY(user);
+        QCOMPARE(user->role, Role::TenantViewer);
+        QCOMPARE(user->tenantId, acme->id);
+        QVERIFY(user->viewingAs);
+        QCOMPARE(user->username, TenantViewAs::operatorUsername);
+
+        // An unknown tenant: no token, the last one's address is gone.
+        QVERIFY(!viewAs.open(QStringLiteral("ten_missing")));
+        QVERIFY(!viewAs.lastError().isEmpty());
+        QVERIFY(viewAs.url().isEmpty());
+        QVERIFY(viewAs.banner().isEmpty());
+    }
+
+    void bmcTrustSharesDiscoveryPins()
+    {
+        QTemporaryDir dir;
+        auto backend = Testing::createBackend(dir);
+        QVERIFY(backend);
+        ConsoleContext context(*backend);
+        BmcCertificateTrust &pins = *context.bmcTrust();
+        const QString url = QStringLiteral("https://127.0.0.1:9443/");
+        const QString a = sha256Of("bmc a");
+        const QString b = sha256Of("bmc b");
+
+        QCOMPARE(pins.decide(url, a), QStringLiteral("ask"));
+        QVERIFY(pins.pinned(url).isEmpty());
+        QVERIFY(!pins.pin(url, QStringLiteral("not a fingerprint")));
+        QVERIFY(pins.pin(url, a));
+        // Stored where discovery looks, under host:port.
+        const auto stored = backend->bmcTrust().pinnedCertificate(QStringLiteral("127.0.0.1:9443"));
+        QVERIFY(stored && *stored);
+        QCOMPARE(**stored, a);
+        QCOMPARE(pins.decide(url, a), QStringLiteral("accept"));
+        QCOMPARE(pins.decide(url, b), QStringLiteral("refuse"));
+        // A pin is never replaced from the console: a changed certificate stays refused.
+        QVERIFY(!pins.pin(url, b));
+        QVERIFY(pins.lastError().contains(QStringLiteral("already")));
+        QCOMPARE(pins.decide(url, b), QStringLiteral("refuse"));
+        // Another port of the same host is another BMC.
+        QCOMPARE(pins.decide(QStringLiteral("https://127.0.0.1:9444/"), a), QStringLiteral("ask"));
+    }
+};
+
+QTEST_MAIN(TestWebViewModels)
+#include "tst_web_view_models.moc"
