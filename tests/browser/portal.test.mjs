@@ -214,6 +214,32 @@ test('a lab fault reaches the portal live, in the tenant\'s words', async () => 
   await context.close();
 });
 
+test('an operator opens a tenant\'s portal from its page, read-only, in a tab of its own', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(`${base}/login`);
+  await page.getByLabel('User name').fill('admin');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('main h1').first().waitFor();
+  await page.goto(`${base}/tenants/${umbrella.id}`);
+  const [portalTab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'View as tenant' }).click()]);
+  watch(portalTab);
+  await portalTab.getByRole('heading', { level: 1, name: /Umbrella Bio/ }).waitFor();
+  await portalTab.getByText('Viewing as this tenant: read-only').waitFor();
+  assert.equal(new URL(portalTab.url()).hash, '', 'the token is gone from the address');
+  const user = await portalTab.evaluate(() => JSON.parse(sessionStorage.getItem('neocloud.user')));
+  assert.equal(user.role, 'tenant-viewer');
+  assert.equal(user.viewingAs, true);
+  await portalTab.getByRole('link', { name: 'Access keys' }).click();
+  await portalTab.getByText('a tenant administrator can change them').waitFor();
+  await assertNothingForbidden(portalTab, 'the portal viewed as the tenant');
+  // The operator's own tab keeps its own session.
+  assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('neocloud.user')).role), 'operator-admin');
+  await context.close();
+});
+
 test('every portal view passes axe-core\'s WCAG 2 AA rules, light and dark', async () => {
   const found = [];
   let audited = 0;

@@ -5,6 +5,25 @@ import { errorBox, formatBytes, h, replace, statusBadge, table } from '../dom.js
 import { serviceList } from './services.js';
 import { enableServiceForm } from './enableService.js';
 
+// The pre-sales moment: the tenant's portal in a new tab, signed in with a short read-only
+// token for that tenant (POST /api/v1/tenants/{id}/view-token). The token travels in the
+// fragment, which never reaches a server log, and the new page drops it from its address at
+// once; "noopener" keeps this tab's own session out of the new one.
+function viewAsButton(id) {
+  const problem = h('span', { role: 'alert' });
+  const button = h('button', { type: 'button' }, 'View as tenant');
+  button.addEventListener('click', async () => {
+    replace(problem);
+    try {
+      const { token } = await api(`/tenants/${encodeURIComponent(id)}/view-token`, { method: 'POST' });
+      window.open(`/#viewToken=${encodeURIComponent(token)}`, '_blank', 'noopener');
+    } catch (error) {
+      replace(problem, errorBox(error));
+    }
+  });
+  return [button, problem];
+}
+
 export function render(main, { id }) {
   const services = serviceList(id);
   const users = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
@@ -15,6 +34,7 @@ export function render(main, { id }) {
   api(`/tenants/${encodeURIComponent(id)}`).then((t) => {
     replace(head,
       h('h1', {}, t.displayName || t.name, ' ', statusBadge(t.state)),
+      h('p', {}, viewAsButton(id)),
       h('dl', { class: 'facts' }, [
         ['Name', t.name], ['Contact', t.contactEmail],
         ['Capacity quota', formatBytes(t.quotas?.capacityBytes)], ['GPU quota', t.quotas?.gpus],
