@@ -11,6 +11,8 @@
 namespace NeoCloud::Testing {
 
 inline const QString adminPassword = QStringLiteral("correct horse battery staple");
+// The demo lab's definition: simulated Redfish BMCs and a VAST VMS double on loopback ports.
+inline const QString demoLabFile = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
 
 struct TestBackend
 {

@@ -16,8 +16,6 @@
 
 namespace NeoCloud::Testing {
 
-inline const QString demoLabFile = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
-
 inline QJsonObject readJsonFile(const QString &path)
 {
     QFile f(path);

@@ -4,8 +4,7 @@
 // when the figure is back within the line or the rule is disabled; raised and cleared alerts
 // reach a webhook receiver on a real socket.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
+#include "../common/LabApiFixture.h"
 #include "capacity/Capacity.h"
 #include "health/AlertRules.h"
 #include "health/HealthService.h"
@@ -77,12 +76,12 @@ class TestAlertRules : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestBackend> m_backend;
-    std::unique_ptr<HttpClient> m_http;
+    LabApiFixture m_api;
+    HttpClient *m_http = nullptr; // the admin session
     Receiver m_receiver;
     QString m_acme;
 
-    AlertRules &rules() { return (*m_backend)->alertRules(); }
+    AlertRules &rules() { return m_api.backend().alertRules(); }
 
     QList<QJsonObject> openAlerts(const QString &source = u"alert-rule"_s)
     {
@@ -116,13 +115,10 @@ private Q_SLOTS:
         config.healthPoll = false;
         config.serviceProbes = false; // the rounds are handed in by the test
         config.webhookFirstRetryMs = 100;
-        m_backend = std::make_unique<TestBackend>(config);
-        m_http = std::make_unique<HttpClient>(*(*m_backend)->listen(QHostAddress::LocalHost, 0));
-        m_http->setToken(m_http->send("POST", u"/api/v1/auth/login"_s, json({{u"username"_s, u"admin"_s}, {u"password"_s, adminPassword}}), QString())
-                             .json.value(u"token"_s).toString());
-        const HttpAnswer made = m_http->post(u"/api/v1/tenants"_s, json({{u"name"_s, u"acme"_s}}));
-        QVERIFY2(made.status == 201, made.body.constData());
-        m_acme = made.json.value(u"id"_s).toString();
+        QVERIFY(m_api.startWithoutLab(config));
+        m_http = &m_api.http();
+        m_acme = m_api.makeTenant(QJsonObject{{u"name"_s, u"acme"_s}}); // no quotas
+        QVERIFY(!m_acme.isEmpty());
         QCOMPARE(m_http->post(u"/api/v1/health/webhooks"_s, json({{u"url"_s, m_receiver.url()}})).status, 201);
     }
 

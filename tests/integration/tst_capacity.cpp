@@ -3,11 +3,9 @@
 // and what discovery found; runway from recorded history; what-if against the double's own
 // capacity formula; GPU metrics from a DCGM-shaped endpoint; /metrics through promtool.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
+#include "../common/LabApiFixture.h"
 
 #include "capacity/CapacityService.h"
-#include "discovery/DiscoveryService.h"
 #include "metrics/MetricsService.h"
 #include "openapi/OpenApiDocument.h"
 #include "store/TelemetryRepository.h"
@@ -20,7 +18,6 @@
 #include <QHttpServerResponse>
 #include <QJsonArray>
 #include <QProcess>
-#include <QSignalSpy>
 
 #include <cmath>
 
@@ -72,13 +69,13 @@ class TestCapacity : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestBackend> m_backend;
-    std::unique_ptr<HttpClient> m_http;
+    LabApiFixture m_lab;
+    HttpClient *m_http = nullptr; // the lab's admin session
     std::unique_ptr<HttpClient> m_vms;
     QHttpServer m_dcgm;
     QString m_tenant;
 
-    Backend &backend() { return *m_backend->backend; }
+    Backend &backend() { return m_lab.backend(); }
 
     void sample()
     {
@@ -99,18 +96,6 @@ class TestCapacity : public QObject
     {
         const QJsonDocument document = QJsonDocument::fromJson(m_vms->get(path).body);
         return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
-    }
-
-    QJsonObject settle(const QString &path, const QStringList &passing)
-    {
-        QJsonObject last;
-        for (int i = 0; i < 600; ++i) {
-            last = m_http->get(path).json;
-            if (!passing.contains(last.value(QLatin1String("state")).toString()))
-                break;
-            QTest::qWait(50);
-        }
-        return last;
     }
 
     // The page once the changes made so far are in it (they are, within a second).
@@ -136,17 +121,10 @@ private Q_SLOTS:
         QVERIFY(dcgmPort);
 
         BackendConfig config;
-        config.labDefinition = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
         config.telemetryIntervalSeconds = 0; // the test samples when it wants to
         config.gpuMetricsUrl = QStringLiteral("http://127.0.0.1:%1/metrics").arg(dcgmPort);
-        m_backend = std::make_unique<TestBackend>(config);
-        QSignalSpy scanned(&backend().discovery(), &DiscoveryService::scanFinished);
-        QVERIFY(scanned.wait(30000));
-        m_http = std::make_unique<HttpClient>(*backend().listen(QHostAddress::LocalHost, 0));
-        const HttpAnswer login = m_http->post(QStringLiteral("/api/v1/auth/login"),
-                                              json({{QStringLiteral("username"), QStringLiteral("admin")},
-                                                    {QStringLiteral("password"), adminPassword}}));
-        m_http->setToken(login.json.value(QLatin1String("token")).toString());
+        QVERIFY(m_lab.start(config));
+        m_http = &m_lab.http();
         const QJsonObject lab = m_http->get(QStringLiteral("/api/v1/lab")).json.value(QLatin1String("vms")).toObject();
         m_vms = std::make_unique<HttpClient>(lab.value(QLatin1String("url")).toString());
         m_vms->setAuthorization("Api-Token " + lab.value(QLatin1String("token")).toString().toUtf8());
@@ -204,19 +182,16 @@ private Q_SLOTS:
 
     void tenantUseComesFromTheirViews()
     {
-        const HttpAnswer made = m_http->post(
-            QStringLiteral("/api/v1/tenants"),
-            json({{QStringLiteral("name"), QStringLiteral("cap-a")},
-                  {QStringLiteral("quotas"), QJsonObject{{QStringLiteral("capacityBytes"), 100e12}, {QStringLiteral("gpus"), 8}}}}));
-        QCOMPARE(made.status, 201);
-        m_tenant = made.json.value(QLatin1String("id")).toString();
+        m_tenant = m_lab.makeTenant(QStringLiteral("cap-a"),
+                                    {{QStringLiteral("capacityBytes"), 100e12}, {QStringLiteral("gpus"), 8}});
+        QVERIFY(!m_tenant.isEmpty());
         const HttpAnswer started = m_http->post(
             QStringLiteral("/api/v1/tenants/%1/services").arg(m_tenant),
             R"({"kind": "block-storage", "params": {"volumes": [{"name": "scratch", "sizeBytes": 1099511627776}],
                 "hostNqns": ["nqn.2014-08.org.nvmexpress:uuid:1b4e28ba"]}})");
         QCOMPARE(started.status, 202);
-        const QJsonObject service = settle(QStringLiteral("/api/v1/services/") + started.json.value(QLatin1String("id")).toString(),
-                                           {QStringLiteral("enabling")});
+        const QJsonObject service = m_lab.settle(QStringLiteral("/api/v1/services/") + started.json.value(QLatin1String("id")).toString(),
+                                                 {QStringLiteral("enabling")});
         QCOMPARE(service.value(QLatin1String("state")).toString(), QStringLiteral("active"));
         sample();
 
@@ -447,9 +422,7 @@ private Q_SLOTS:
         const HttpAnswer user = m_http->post(QStringLiteral("/api/v1/tenants/%1/users").arg(m_tenant),
                                              R"({"username": "cap-a-viewer", "password": "long enough password", "role": "tenant-viewer"})");
         QCOMPARE(user.status, 201);
-        const HttpAnswer login = m_http->post(QStringLiteral("/api/v1/auth/login"),
-                                              R"({"username": "cap-a-viewer", "password": "long enough password"})");
-        const QString token = login.json.value(QLatin1String("token")).toString();
+        const QString token = m_lab.login(QStringLiteral("cap-a-viewer"), QStringLiteral("long enough password"));
         QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/capacity"), {}, token).status, 403);
         QCOMPARE(m_http->send("POST", QStringLiteral("/api/v1/capacity/what-if"), "{}", token).status, 403);
     }
@@ -458,8 +431,7 @@ private Q_SLOTS:
     {
         const HttpAnswer removing = m_http->send("DELETE", QStringLiteral("/api/v1/tenants/%1?force=true").arg(m_tenant));
         if (removing.status == 202)
-            settle(QStringLiteral("/api/v1/jobs/") + removing.json.value(QLatin1String("id")).toString(),
-                   {QStringLiteral("queued"), QStringLiteral("running")});
+            m_lab.settle(QStringLiteral("/api/v1/jobs/") + removing.json.value(QLatin1String("id")).toString());
     }
 };
 
@@ -489,10 +461,7 @@ private Q_SLOTS:
             must(backend->inventory().addDevice(d));
         }
         HttpClient http(*backend->listen(QHostAddress::LocalHost, 0));
-        http.setToken(http.post(QStringLiteral("/api/v1/auth/login"),
-                                json({{QStringLiteral("username"), QStringLiteral("admin")}, {QStringLiteral("password"), adminPassword}}))
-                          .json.value(QLatin1String("token"))
-                          .toString());
+        http.setToken(http.login(QStringLiteral("admin"), adminPassword));
         const QJsonObject c = http.get(QStringLiteral("/api/v1/capacity")).json;
         QCOMPARE(at(c, QStringLiteral("provider.state")).toString(), QStringLiteral("not-configured"));
         QCOMPARE(at(c, QStringLiteral("storage.rawBytes")).toInteger(), 2 * 22 * 30720000000000LL);
@@ -524,12 +493,9 @@ private Q_SLOTS:
     {
         BackendConfig config;
         config.telemetryIntervalSeconds = 0;
-        TestBackend backend(config);
-        HttpClient http(*backend->listen(QHostAddress::LocalHost, 0));
-        http.setToken(http.post(QStringLiteral("/api/v1/auth/login"),
-                                json({{QStringLiteral("username"), QStringLiteral("admin")}, {QStringLiteral("password"), adminPassword}}))
-                          .json.value(QLatin1String("token"))
-                          .toString());
+        LabApiFixture api;
+        QVERIFY(api.startWithoutLab(config));
+        HttpClient &http = api.http();
         const HttpAnswer w = http.post(QStringLiteral("/api/v1/capacity/what-if"), R"({"add": {"dboxes": 1}})");
         QCOMPARE(w.status, 422);
         QCOMPARE(w.json[QLatin1String("error")][QLatin1String("code")].toString(), QStringLiteral("no_dbox_model"));
@@ -552,10 +518,7 @@ private Q_SLOTS:
         const HttpAnswer scraped = http.send("GET", QStringLiteral("/metrics"), {}, QStringLiteral("scrape-secret"));
         QCOMPARE(scraped.status, 200);
         QVERIFY(scraped.body.contains("neocloud_info{"));
-        const QString admin = http.post(QStringLiteral("/api/v1/auth/login"),
-                                        json({{QStringLiteral("username"), QStringLiteral("admin")}, {QStringLiteral("password"), adminPassword}}))
-                                  .json.value(QLatin1String("token"))
-                                  .toString();
+        const QString admin = http.login(QStringLiteral("admin"), adminPassword);
         QCOMPARE(http.send("GET", QStringLiteral("/metrics"), {}, admin).status, 200);
     }
 };

@@ -5,8 +5,7 @@
 // verification; the export of the site as a plan in both forms; and neocloud-server rendering
 // the PDF with no display.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
+#include "../common/LabApiFixture.h"
 #include "PdfReportRenderer.h"
 
 #include <QElapsedTimer>
@@ -43,15 +42,6 @@ QByteArray multipart(const QList<Part> &parts, const QByteArray &boundary)
     return out + "--" + boundary + "--\r\n";
 }
 
-QString login(HttpClient &http, const QString &password)
-{
-    const HttpAnswer answer = http.post(QStringLiteral("/api/v1/auth/login"),
-                                        QJsonDocument(QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
-                                                                  {QStringLiteral("password"), password}})
-                                            .toJson());
-    return answer.json.value(QLatin1String("token")).toString();
-}
-
 // Polls a run until it ends.
 QJsonObject waitForRun(HttpClient &http, const QString &id)
 {
@@ -86,11 +76,10 @@ QJsonObject findingOf(const QJsonObject &run, const QString &key)
 
 struct Harness
 {
-    std::unique_ptr<TestBackend> backend;
-    std::unique_ptr<HttpClient> http;
-    quint16 port = 0;
-    QString token;
+    LabApiFixture api;
+    HttpClient *http = nullptr; // the admin session
 
+    // `lab` empty: no lab at all.
     explicit Harness(const QString &lab)
     {
         BackendConfig config;
@@ -98,11 +87,9 @@ struct Harness
         config.initialLabScan = false;
         config.crawlTimeoutMs = 3000;
         config.reportRenderer = std::make_shared<PdfReportRenderer>();
-        backend = std::make_unique<TestBackend>(config);
-        port = *(*backend)->listen(QHostAddress::LocalHost, 0);
-        http = std::make_unique<HttpClient>(port);
-        token = login(*http, adminPassword);
-        http->setToken(token);
+        if (!(lab.isEmpty() ? api.startWithoutLab(config) : api.start(config)))
+            qFatal("the commissioning harness did not start");
+        http = &api.http();
     }
     HttpAnswer upload(const QList<Part> &parts, const QString &query = {})
     {
@@ -414,7 +401,7 @@ private Q_SLOTS:
         QRegularExpressionMatch match;
         QTRY_VERIFY_WITH_TIMEOUT((log += QString::fromUtf8(process.readAll()), match = served.match(log)).hasMatch(), 20000);
         HttpClient http(match.captured(1).toUShort());
-        http.setToken(login(http, QStringLiteral("pdf-test-password")));
+        http.setToken(http.login(QStringLiteral("admin"), QStringLiteral("pdf-test-password")));
         const HttpAnswer plan = http.post(QStringLiteral("/api/v1/commissioning/plans"), http.get(QStringLiteral("/api/v1/lab/plan")).body);
         QCOMPARE(plan.status, 201);
         const HttpAnswer started = http.post(QStringLiteral("/api/v1/commissioning/runs"),

@@ -4,14 +4,11 @@
 // intervals; clearing it must bring them back. Tenant users see their own row in their own words;
 // alerts open once per cell and close on recovery; webhooks get them, retried when they fail.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
-#include "discovery/DiscoveryService.h"
+#include "../common/LabApiFixture.h"
 #include "health/HealthService.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -92,59 +89,10 @@ class TestHealth : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestBackend> m_backend;
-    std::unique_ptr<HttpClient> m_http;
+    LabApiFixture m_lab;
+    HttpClient *m_http = nullptr; // the lab's admin session
     QString m_acme, m_globex, m_idle;
     const QStringList m_acmeKinds { u"object-storage"_s, u"file-storage"_s };
-
-    QString login(const QString &user, const QString &password)
-    {
-        return m_http
-            ->send("POST", u"/api/v1/auth/login"_s,
-                   json({ { u"username"_s, user }, { u"password"_s, password } }), QString())
-            .json.value(QLatin1String("token"))
-            .toString();
-    }
-
-    QString createTenant(const QString &name)
-    {
-        const QJsonObject body { { u"name"_s, name },
-                                 { u"quotas"_s,
-                                   QJsonObject { { u"capacityBytes"_s, 1e12 },
-                                                 { u"gpus"_s, 0 },
-                                                 { u"maxServices"_s, 10 } } } };
-        const HttpAnswer made = m_http->post(u"/api/v1/tenants"_s, json(body));
-        if (made.status != 201)
-            qWarning() << made.body;
-        return made.json.value(QLatin1String("id")).toString();
-    }
-
-    QJsonObject settle(const QString &path, const QString &passing)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        QJsonObject last;
-        while (clock.elapsed() < 30000) {
-            last = m_http->get(path).json;
-            if (last.value(QLatin1String("state")).toString() != passing)
-                break;
-            QTest::qWait(50);
-        }
-        return last;
-    }
-
-    QString enable(const QString &tenantId, const QString &kind, const QJsonObject &params)
-    {
-        const HttpAnswer started
-            = m_http->post(u"/api/v1/tenants/%1/services"_s.arg(tenantId),
-                           json({ { u"kind"_s, kind }, { u"params"_s, params } }));
-        const QJsonObject done
-            = settle(u"/api/v1/services/"_s + started.json.value(QLatin1String("id")).toString(),
-                     u"enabling"_s);
-        if (done.value(QLatin1String("state")).toString() != QLatin1String("active"))
-            qWarning() << "not active:" << done;
-        return done.value(QLatin1String("id")).toString();
-    }
 
     // The matrix as the API answers it, cells keyed "tenant/kind".
     QHash<QString, QJsonObject> cells(const QString &token = u"<default>"_s)
@@ -210,14 +158,6 @@ class TestHealth : public QObject
         return everyEnabledCell(u"healthy"_s, {}, {});
     }
 
-    QString addFault(const QJsonObject &fault)
-    {
-        const HttpAnswer added = m_http->post(u"/api/v1/lab/faults"_s, json(fault));
-        if (added.status != 201)
-            qWarning() << added.body;
-        return added.json.value(QLatin1String("id")).toString();
-    }
-
     QString deviceId(const QString &name)
     {
         for (const QJsonValue &d : m_http->get(u"/api/v1/devices?q="_s + name)
@@ -246,37 +186,27 @@ private Q_SLOTS:
     void initTestCase()
     {
         BackendConfig config;
-        config.labDefinition = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
         config.healthPollMs = pollMs;
         config.healthPollTimeoutMs = 1500;
         config.webhookFirstRetryMs = 200;
-        m_backend = std::make_unique<TestBackend>(config);
-        QSignalSpy scanned(&(*m_backend)->discovery(), &DiscoveryService::scanFinished);
-        QVERIFY(scanned.wait(30000));
-        m_http = std::make_unique<HttpClient>(*(*m_backend)->listen(QHostAddress::LocalHost, 0));
-        m_http->setToken(login(u"admin"_s, adminPassword));
+        QVERIFY(m_lab.start(config));
+        m_http = &m_lab.http();
 
-        m_acme = createTenant(u"acme"_s);
-        m_globex = createTenant(u"globex"_s);
-        m_idle = createTenant(u"idle"_s);
-        QVERIFY(
-            !enable(m_acme, u"object-storage"_s, QJsonObject { { u"bucket"_s, u"acme-data"_s } })
-                 .isEmpty());
-        QVERIFY(!enable(m_acme, u"file-storage"_s,
-                        QJsonObject { { u"path"_s, u"/home"_s },
-                                      { u"protocols"_s, QJsonArray { u"NFS"_s } } })
-                     .isEmpty());
-        QVERIFY(!enable(m_globex, u"object-storage"_s,
-                        QJsonObject { { u"bucket"_s, u"globex-data"_s } })
-                     .isEmpty());
+        m_acme = m_lab.makeTenant(u"acme"_s);
+        m_globex = m_lab.makeTenant(u"globex"_s);
+        m_idle = m_lab.makeTenant(u"idle"_s);
+        QVERIFY(!m_acme.isEmpty() && !m_globex.isEmpty() && !m_idle.isEmpty());
+        QVERIFY(m_lab.enableActive(m_acme, u"object-storage"_s, { { u"bucket"_s, u"acme-data"_s } }));
+        QVERIFY(m_lab.enableActive(m_acme, u"file-storage"_s,
+                                   { { u"path"_s, u"/home"_s },
+                                     { u"protocols"_s, QJsonArray { u"NFS"_s } } }));
+        QVERIFY(m_lab.enableActive(m_globex, u"object-storage"_s, { { u"bucket"_s, u"globex-data"_s } }));
         QVERIFY(waitFor(allHealthy()));
     }
 
     void cleanup()
     {
-        for (const QJsonValue &f :
-             m_http->get(u"/api/v1/lab/faults"_s).json.value(QLatin1String("items")).toArray())
-            m_http->send("DELETE", u"/api/v1/lab/faults/"_s + f[QLatin1String("id")].toString());
+        m_lab.clearFaults();
         QVERIFY(waitFor(allHealthy()));
     }
 
@@ -310,7 +240,7 @@ private Q_SLOTS:
     {
         const QString before
             = cells().value(m_acme + u"/object-storage"_s).value(QLatin1String("since")).toString();
-        addFault({ { u"device"_s, u"dbox-01"_s },
+        m_lab.addFault({ { u"device"_s, u"dbox-01"_s },
                    { u"kind"_s, u"drive-failed"_s },
                    { u"component"_s, u"SSD3"_s } });
         const QString reason = u"degraded: drive failed in dbox-01 (SSD3), data protected"_s;
@@ -332,7 +262,7 @@ private Q_SLOTS:
             cells().value(m_acme + u"/object-storage"_s).value(QLatin1String("since")).toString(),
             since);
         // The transitions are stored.
-        const auto history = (*m_backend)->health().history(m_acme, u"object-storage"_s, 10);
+        const auto history = m_lab.backend().health().history(m_acme, u"object-storage"_s, 10);
         QVERIFY(history && history->size() >= 2);
         QCOMPARE(toString(history->first().to), u"degraded"_s);
         QCOMPARE(history->first().reason, reason);
@@ -347,7 +277,7 @@ private Q_SLOTS:
 
     void aDownCNodeDegradesItsVipPools()
     {
-        addFault({ { u"device"_s, u"cnode-02"_s }, { u"kind"_s, u"cnode-down"_s } });
+        m_lab.addFault({ { u"device"_s, u"cnode-02"_s }, { u"kind"_s, u"cnode-down"_s } });
         QVERIFY(waitFor(everyEnabledCell(
             u"degraded"_s, u"degraded: 1 of 4 CNodes in VIP pool acme-vip down (cnode-02)"_s,
             u"degraded: 1 of 4 CNodes in VIP pool globex-vip down (cnode-02)"_s)));
@@ -369,7 +299,7 @@ private Q_SLOTS:
                 swp = b[QLatin1String("port")].toString();
         }
         QVERIFY(!swp.isEmpty());
-        addFault({ { u"device"_s, u"leaf-s01"_s },
+        m_lab.addFault({ { u"device"_s, u"leaf-s01"_s },
                    { u"kind"_s, u"link-down"_s },
                    { u"component"_s, swp } });
         const QString reason
@@ -379,15 +309,15 @@ private Q_SLOTS:
 
     void anUnreachableBmcLeavesTheNodeUnmonitored()
     {
-        addFault({ { u"device"_s, u"cnode-01"_s }, { u"kind"_s, u"bmc-down"_s } });
+        m_lab.addFault({ { u"device"_s, u"cnode-01"_s }, { u"kind"_s, u"bmc-down"_s } });
         const QString reason = u"degraded: cnode-01 unmonitored: its BMC does not answer"_s;
         QVERIFY(waitFor(everyEnabledCell(u"degraded"_s, reason, reason)));
     }
 
     void hardwareNoServiceUsesChangesNothing()
     {
-        addFault({ { u"device"_s, u"gpu-g01-01"_s }, { u"kind"_s, u"gpu-failed"_s } });
-        addFault({ { u"device"_s, u"leaf-g02"_s }, { u"kind"_s, u"bmc-down"_s } });
+        m_lab.addFault({ { u"device"_s, u"gpu-g01-01"_s }, { u"kind"_s, u"gpu-failed"_s } });
+        m_lab.addFault({ { u"device"_s, u"leaf-g02"_s }, { u"kind"_s, u"bmc-down"_s } });
         QTest::qWait(3 * pollMs);
         const auto now = cells();
         const auto expected = allHealthy();
@@ -398,17 +328,12 @@ private Q_SLOTS:
 
     void tenantUsersSeeTheirOwnRowInTheirOwnWords()
     {
-        QCOMPARE(m_http
-                     ->post(u"/api/v1/tenants/%1/users"_s.arg(m_acme),
-                            json({ { u"username"_s, u"acme-ops"_s },
-                                   { u"password"_s, u"a long enough password"_s },
-                                   { u"role"_s, u"tenant-viewer"_s } }))
-                     .status,
-                 201);
-        const QString token = login(u"acme-ops"_s, u"a long enough password"_s);
+        QVERIFY(m_lab.addTenantUser(m_acme, u"acme-ops"_s, u"a long enough password"_s,
+                                    u"tenant-viewer"_s));
+        const QString token = m_lab.login(u"acme-ops"_s, u"a long enough password"_s);
         QVERIFY(!token.isEmpty());
-        addFault({ { u"device"_s, u"cnode-02"_s }, { u"kind"_s, u"cnode-down"_s } });
-        addFault({ { u"device"_s, u"dbox-02"_s },
+        m_lab.addFault({ { u"device"_s, u"cnode-02"_s }, { u"kind"_s, u"cnode-down"_s } });
+        m_lab.addFault({ { u"device"_s, u"dbox-02"_s },
                    { u"kind"_s, u"drive-failed"_s },
                    { u"component"_s, u"SSD1"_s } });
         QVERIFY(waitFor(
@@ -519,7 +444,7 @@ private Q_SLOTS:
                      .status,
                  422);
 
-        addFault({ { u"device"_s, u"dbox-03"_s }, { u"kind"_s, u"psu-failed"_s } });
+        m_lab.addFault({ { u"device"_s, u"dbox-03"_s }, { u"kind"_s, u"psu-failed"_s } });
         const QString reason = u"degraded: PSU1 failed in dbox-03"_s;
         QVERIFY(waitFor(everyEnabledCell(u"degraded"_s, reason, reason)));
         // Three cells went bad: three alerts, the first delivered on its second attempt.
@@ -557,11 +482,10 @@ private Q_SLOTS:
 
     void aRemovedTenantTakesItsCellsAndAlerts()
     {
-        const QString gone = createTenant(u"shortlived"_s);
-        QVERIFY(!enable(gone, u"object-storage"_s,
-                        QJsonObject { { u"bucket"_s, u"shortlived-data"_s } })
-                     .isEmpty());
-        addFault({ { u"device"_s, u"dbox-04"_s },
+        const QString gone = m_lab.makeTenant(u"shortlived"_s);
+        QVERIFY(m_lab.enableActive(gone, u"object-storage"_s,
+                                   { { u"bucket"_s, u"shortlived-data"_s } }));
+        m_lab.addFault({ { u"device"_s, u"dbox-04"_s },
                    { u"kind"_s, u"drive-failed"_s },
                    { u"component"_s, u"SSD2"_s } });
         QVERIFY(waitFor({ { gone + u"/object-storage"_s,
@@ -571,8 +495,7 @@ private Q_SLOTS:
         const HttpAnswer removing
             = m_http->send("DELETE", u"/api/v1/tenants/%1?force=true"_s.arg(gone));
         QCOMPARE(removing.status, 202);
-        settle(u"/api/v1/jobs/"_s + removing.json.value(QLatin1String("id")).toString(),
-               u"running"_s);
+        m_lab.settle(u"/api/v1/jobs/"_s + removing.json.value(QLatin1String("id")).toString());
         QTRY_VERIFY_WITH_TIMEOUT(!cells().contains(gone + u"/object-storage"_s), 10000);
         int open = 0;
         for (const QJsonValue &e : m_http->get(u"/api/v1/events?limit=1000"_s)

@@ -2,8 +2,7 @@
 // the lab definition, faults show up after a rescan and go away when cleared, faults and
 // interrupted scans survive a restart, and every bad request is refused with the field named.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
+#include "../common/LabApiFixture.h"
 #include "discovery/DiscoveryService.h"
 #include "lab/LabService.h"
 #include "store/Database.h"
@@ -18,7 +17,6 @@ using namespace NeoCloud::Testing;
 
 namespace {
 
-const QString demoLab = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
 const QString lldpFixtures = QStringLiteral(NEOCLOUD_SOURCE_DIR "/tests/fixtures/lldp/local-netns-lldpd-1.0.16/");
 
 QJsonObject readJson(const QString &path)
@@ -64,24 +62,18 @@ LabFigures countLab(const QJsonObject &lab)
 
 struct LabHarness
 {
-    std::unique_ptr<TestBackend> backend;
-    std::unique_ptr<HttpClient> http;
+    LabApiFixture api;
+    HttpClient *http = nullptr; // the admin session
 
     explicit LabHarness(const QString &dbPath = {}, bool lab = true)
     {
         BackendConfig config;
-        config.labDefinition = lab ? demoLab : QString();
-        config.initialLabScan = false;
+        config.initialLabScan = false; // each test scans when it wants to
         config.crawlTimeoutMs = 2000;
         config.databasePath = dbPath;
-        backend = std::make_unique<TestBackend>(config);
-        const auto port = (*backend)->listen(QHostAddress::LocalHost, 0);
-        http = std::make_unique<HttpClient>(*port);
-        const HttpAnswer login = http->post(QStringLiteral("/api/v1/auth/login"),
-                                            QJsonDocument(QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
-                                                                      {QStringLiteral("password"), adminPassword}})
-                                                .toJson());
-        http->setToken(login.json.value(QLatin1String("token")).toString());
+        if (!(lab ? api.start(config) : api.startWithoutLab(config)))
+            qFatal("the lab harness did not start");
+        http = &api.http();
     }
 
     QJsonObject scan(const QJsonObject &body)
@@ -135,7 +127,7 @@ private Q_SLOTS:
     void inventoryMatchesTheLabDefinition()
     {
         LabHarness lab;
-        const LabFigures expected = countLab(readJson(demoLab));
+        const LabFigures expected = countLab(readJson(demoLabFile));
         const QJsonObject scan = lab.scanLab();
         QCOMPARE(scan.value(QLatin1String("state")).toString(), QStringLiteral("succeeded"));
         QCOMPARE(found(scan, "added"), expected.devices);
@@ -303,7 +295,7 @@ private Q_SLOTS:
     void lldpJsonTargetsMakeLinks()
     {
         LabHarness lab({}, false);
-        InventoryService &inventory = (*lab.backend)->inventory();
+        InventoryService &inventory = lab.api.backend().inventory();
         const QString site = must(inventory.addSite({{}, QStringLiteral("default"), {}, {}})).id;
         auto add = [&](const QString &name, DeviceKind kind, const QStringList &ports) {
             Device d;
@@ -343,7 +335,7 @@ private Q_SLOTS:
     void cancelStopsAScan()
     {
         LabHarness lab;
-        (*lab.backend)->lab()->setLatencyForAll(400);
+        lab.api.backend().lab()->setLatencyForAll(400);
         const HttpAnswer started = lab.http->post(QStringLiteral("/api/v1/discovery/scans"), R"({"targets":[{"kind":"lab"}],"concurrency":2})");
         const QString id = started.json.value(QLatin1String("id")).toString();
         QTest::qWait(100);
@@ -364,7 +356,7 @@ private Q_SLOTS:
             LabHarness lab(db);
             QCOMPARE(lab.fault({{QStringLiteral("device"), QStringLiteral("gpu-g01-01")}, {QStringLiteral("kind"), QStringLiteral("gpu-failed")}}), 201);
             // A scan the process was running when it was killed.
-            QSqlQuery q((*lab.backend)->database().connection());
+            QSqlQuery q(lab.api.backend().database().connection());
             QVERIFY(q.exec(QStringLiteral("INSERT INTO jobs (id, kind, state, progress_done, progress_total, created_at, started_at) "
                                           "VALUES ('scan-killed', 'discovery-scan', 'running', 3, 37, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')")));
         }

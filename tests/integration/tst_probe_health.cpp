@@ -4,9 +4,7 @@
 // turn exactly the probed cell down (or degraded when slow), with the endpoint in the operator's
 // reason and the tenant's words in the tenant's; /metrics and telemetry carry the figures.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
-#include "discovery/DiscoveryService.h"
+#include "../common/LabApiFixture.h"
 #include "health/HealthService.h"
 #include "store/TelemetryRepository.h"
 
@@ -29,26 +27,11 @@ class TestProbeHealth : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestBackend> m_backend;
-    std::unique_ptr<HttpClient> m_http;
+    LabApiFixture m_lab;
+    HttpClient *m_http = nullptr; // the lab's admin session
     QString m_acme;
     QString m_tenantToken;
     QString m_accessKey;
-
-    QString enable(const QString &kind, const QJsonObject &params)
-    {
-        const HttpAnswer started = m_http->post(u"/api/v1/tenants/%1/services"_s.arg(m_acme), json({{u"kind"_s, kind}, {u"params"_s, params}}));
-        const QString id = started.json.value(QLatin1String("id")).toString();
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < 30000) {
-            const QString state = m_http->get(u"/api/v1/services/"_s + id).json.value(QLatin1String("state")).toString();
-            if (state != QLatin1String("enabling"))
-                return state == QLatin1String("active") ? id : QString();
-            QTest::qWait(50);
-        }
-        return {};
-    }
 
     QJsonObject cell(const QString &kind, const QString &token = u"<default>"_s)
     {
@@ -84,55 +67,39 @@ class TestProbeHealth : public QObject
         return {};
     }
 
-    QString addFault(const QJsonObject &fault)
-    {
-        const HttpAnswer added = m_http->post(u"/api/v1/lab/faults"_s, json(fault));
-        if (added.status != 201)
-            qWarning() << added.body;
-        return added.json.value(QLatin1String("id")).toString();
-    }
+    QString addFault(const QJsonObject &fault) { return m_lab.addFault(fault).json.value(QLatin1String("id")).toString(); }
 
 private Q_SLOTS:
     void initTestCase()
     {
         BackendConfig config;
-        config.labDefinition = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
         config.healthPollMs = pollMs;
         config.healthPollTimeoutMs = 1500;
         config.probeTimeoutMs = 2500;
         config.probeSlowMs = 1000;
-        m_backend = std::make_unique<TestBackend>(config);
-        QSignalSpy scanned(&(*m_backend)->discovery(), &DiscoveryService::scanFinished);
-        QVERIFY(scanned.wait(30000));
-        m_http = std::make_unique<HttpClient>(*(*m_backend)->listen(QHostAddress::LocalHost, 0));
-        m_http->setToken(m_http->send("POST", u"/api/v1/auth/login"_s, json({{u"username"_s, u"admin"_s}, {u"password"_s, adminPassword}}), QString())
-                             .json.value(QLatin1String("token")).toString());
+        QVERIFY(m_lab.start(config));
+        m_http = &m_lab.http();
 
-        const HttpAnswer made = m_http->post(u"/api/v1/tenants"_s, json({{u"name"_s, u"acme"_s},
-            {u"quotas"_s, QJsonObject{{u"capacityBytes"_s, 1e12}, {u"gpus"_s, 0}, {u"maxServices"_s, 10}}}}));
-        QCOMPARE(made.status, 201);
-        m_acme = made.json.value(QLatin1String("id")).toString();
-        QCOMPARE(m_http->post(u"/api/v1/tenants/%1/users"_s.arg(m_acme),
-                              json({{u"username"_s, u"alice"_s}, {u"password"_s, u"alice's long passphrase"_s}, {u"role"_s, u"tenant-admin"_s}}))
-                     .status, 201);
+        m_acme = m_lab.makeTenant(u"acme"_s);
+        QVERIFY(!m_acme.isEmpty());
+        QVERIFY(m_lab.addTenantUser(m_acme, u"alice"_s, u"alice's long passphrase"_s, u"tenant-admin"_s));
         // The key the S3 probe signs with: the tenant's own.
         const HttpAnswer key = m_http->post(u"/api/v1/tenants/%1/keys"_s.arg(m_acme), json({{u"username"_s, u"alice"_s}}));
         QCOMPARE(key.status, 201);
         m_accessKey = key.json.value(QLatin1String("accessKey")).toString();
         QVERIFY(!m_accessKey.isEmpty());
-        m_tenantToken = m_http->send("POST", u"/api/v1/auth/login"_s,
-                                     json({{u"username"_s, u"alice"_s}, {u"password"_s, u"alice's long passphrase"_s}}), QString())
-                            .json.value(QLatin1String("token")).toString();
+        m_tenantToken = m_lab.login(u"alice"_s, u"alice's long passphrase"_s);
+        QVERIFY(!m_tenantToken.isEmpty());
 
-        QVERIFY(!enable(u"object-storage"_s, {{u"bucket"_s, u"acme-data"_s}}).isEmpty());
-        QVERIFY(!enable(u"file-storage"_s, {{u"path"_s, u"/home"_s}, {u"protocols"_s, QJsonArray{u"NFS"_s}}}).isEmpty());
+        QVERIFY(m_lab.enableActive(m_acme, u"object-storage"_s, {{u"bucket"_s, u"acme-data"_s}}));
+        QVERIFY(m_lab.enableActive(m_acme, u"file-storage"_s, {{u"path"_s, u"/home"_s}, {u"protocols"_s, QJsonArray{u"NFS"_s}}}));
         QVERIFY(!waitForCell(u"object-storage"_s, u"healthy"_s).isEmpty());
         QVERIFY(!waitForCell(u"file-storage"_s, u"healthy"_s).isEmpty());
     }
 
     void healthyProbesReachMetricsAndTelemetry()
     {
-        ServiceProber *prober = (*m_backend)->health().prober();
+        ServiceProber *prober = m_lab.backend().health().prober();
         QSignalSpy probed(prober, &ServiceProber::probed);
         QVERIFY(probed.wait(5000));
         bool signedS3 = false;
@@ -146,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(metricLine("neocloud_probe_up", u"object-storage"_s), u"1"_s);
         QCOMPARE(metricLine("neocloud_probe_up", u"file-storage"_s), u"1"_s);
         QVERIFY(metricLine("neocloud_probe_latency_seconds", u"object-storage"_s).toDouble() >= 0);
-        const auto points = (*m_backend)->telemetryStore().raw(u"probe.object-storage.latency_seconds"_s, m_acme, 0);
+        const auto points = m_lab.backend().telemetryStore().raw(u"probe.object-storage.latency_seconds"_s, m_acme, 0);
         QVERIFY(points);
         QVERIFY(!points->isEmpty());
     }

@@ -6,17 +6,13 @@
 // matrices) carries a word of globex. A route without a row in the table fails the test, so a
 // new route cannot skip this review.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
+#include "../common/LabApiFixture.h"
 
 #include "api/HttpApi.h"
 #include "auth/PasswordHasher.h"
-#include "discovery/DiscoveryService.h"
 #include "store/UserRepository.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace NeoCloud;
@@ -151,9 +147,9 @@ class TestRouteIsolation : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestBackend> m_backend;
+    LabApiFixture m_lab;
     quint16 m_port = 0;
-    std::unique_ptr<HttpClient> m_admin;
+    HttpClient *m_admin = nullptr; // the lab's admin session
     TenantFixture m_acme;
     TenantFixture m_globex;
     QString m_acmeAdminToken;
@@ -161,53 +157,26 @@ class TestRouteIsolation : public QObject
     QString m_nocToken;
     QString m_viewAsAcmeToken;
 
-    QString login(const QString &user, const QString &password)
-    {
-        HttpClient http(m_port);
-        return http.post(QStringLiteral("/api/v1/auth/login"),
-                         QStringLiteral(R"({"username":"%1","password":"%2"})").arg(user, password).toUtf8())
-            .json.value(QLatin1String("token")).toString();
-    }
-
-    QJsonObject settle(const QString &path)
-    {
-        QElapsedTimer clock;
-        clock.start();
-        QJsonObject last;
-        while (clock.elapsed() < 30000) {
-            last = m_admin->get(path).json;
-            const QString state = last.value(QLatin1String("state")).toString();
-            if (state != QLatin1String("enabling") && state != QLatin1String("queued") && state != QLatin1String("running"))
-                return last;
-            QTest::qWait(50);
-        }
-        return last;
-    }
-
     bool makeTenant(TenantFixture &t, const QString &name)
     {
         t.name = name;
         t.bucket = name + QStringLiteral("-bucket");
-        const HttpAnswer made = m_admin->post(
-            QStringLiteral("/api/v1/tenants"),
-            QStringLiteral(R"({"name":"%1","quotas":{"capacityBytes":1e13,"gpus":4,"maxServices":10}})").arg(name).toUtf8());
-        t.id = made.json.value(QLatin1String("id")).toString();
+        t.id = m_lab.makeTenant(name, {{QStringLiteral("capacityBytes"), 1e13}, {QStringLiteral("gpus"), 4},
+                                       {QStringLiteral("maxServices"), 10}});
         t.admin = name + QStringLiteral("-admin");
-        const QString users = QStringLiteral("/api/v1/tenants/%1/users").arg(t.id);
-        if (m_admin->post(users, QStringLiteral(R"({"username":"%1","password":"%1-long-password","role":"tenant-admin"})")
-                                     .arg(t.admin).toUtf8()).status != 201)
+        if (t.id.isEmpty()
+            || !m_lab.addTenantUser(t.id, t.admin, t.admin + QStringLiteral("-long-password"), QStringLiteral("tenant-admin")))
             return false;
-        const HttpAnswer enabling = m_admin->post(
-            QStringLiteral("/api/v1/tenants/%1/services").arg(t.id),
-            QStringLiteral(R"({"kind":"object-storage","params":{"bucket":"%1","quotaBytes":1000000000}})").arg(t.bucket).toUtf8());
-        t.service = enabling.json.value(QLatin1String("id")).toString();
-        const QJsonObject service = settle(QStringLiteral("/api/v1/services/") + t.service);
+        const QJsonObject service = m_lab.enableService(
+            t.id, QStringLiteral("object-storage"),
+            {{QStringLiteral("bucket"), t.bucket}, {QStringLiteral("quotaBytes"), 1000000000}});
+        t.service = service.value(QLatin1String("id")).toString();
         t.job = service.value(QLatin1String("jobId")).toString();
         const HttpAnswer key = m_admin->post(QStringLiteral("/api/v1/tenants/%1/keys").arg(t.id),
                                              QStringLiteral(R"({"username":"%1"})").arg(t.admin).toUtf8());
         t.key = key.json.value(QLatin1String("id")).toString();
         t.accessKey = key.json.value(QLatin1String("accessKey")).toString();
-        return made.status == 201 && service.value(QLatin1String("state")) == QLatin1String("active") && !t.job.isEmpty()
+        return service.value(QLatin1String("state")) == QLatin1String("active") && !t.service.isEmpty() && !t.job.isEmpty()
             && key.status == 201;
     }
 
@@ -275,32 +244,28 @@ private Q_SLOTS:
     void initTestCase()
     {
         BackendConfig config;
-        config.labDefinition = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
         config.healthPoll = false;
         config.telemetryIntervalSeconds = 0;
         config.loginThrottle.failuresPerAddress = 1000; // this test logs in many times from one address
-        m_backend = std::make_unique<TestBackend>(config);
-        QSignalSpy scanned(&(*m_backend)->discovery(), &DiscoveryService::scanFinished);
-        QVERIFY(scanned.wait(30000)); // quotas are checked against discovered hardware
-        m_port = *(*m_backend)->listen(QHostAddress::LocalHost, 0);
-        m_admin = std::make_unique<HttpClient>(m_port);
-        m_admin->setToken(login(QStringLiteral("admin"), adminPassword));
+        QVERIFY(m_lab.start(config)); // quotas are checked against discovered hardware
+        m_port = m_lab.port();
+        m_admin = &m_lab.http();
         QVERIFY(makeTenant(m_acme, QStringLiteral("acme")));
         QVERIFY(makeTenant(m_globex, QStringLiteral("globex")));
         QCOMPARE(m_admin->post(QStringLiteral("/api/v1/tenants/%1/users").arg(m_acme.id),
                                R"({"username":"acme-viewer","password":"acme-viewer-long-password","role":"tenant-viewer"})").status,
                  201);
         // Operator accounts beyond admin have no route yet; the store makes one.
-        UserRepository users((*m_backend)->database());
+        UserRepository users(m_lab.backend().database());
         User noc;
         noc.id = QStringLiteral("user-noc");
         noc.username = QStringLiteral("noc");
         noc.role = Role::OperatorViewer;
         noc.createdAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         QVERIFY(users.insertUser(noc, PasswordHasher::hash(QStringLiteral("noc-long-password"))));
-        m_acmeAdminToken = login(m_acme.admin, QStringLiteral("acme-admin-long-password"));
-        m_acmeViewerToken = login(QStringLiteral("acme-viewer"), QStringLiteral("acme-viewer-long-password"));
-        m_nocToken = login(QStringLiteral("noc"), QStringLiteral("noc-long-password"));
+        m_acmeAdminToken = m_lab.login(m_acme.admin, QStringLiteral("acme-admin-long-password"));
+        m_acmeViewerToken = m_lab.login(QStringLiteral("acme-viewer"), QStringLiteral("acme-viewer-long-password"));
+        m_nocToken = m_lab.login(QStringLiteral("noc"), QStringLiteral("noc-long-password"));
         // An operator viewer looks at acme through its viewers' eyes.
         HttpClient operatorViewer(m_port);
         operatorViewer.setToken(m_nocToken);
@@ -361,7 +326,7 @@ private Q_SLOTS:
     {
         QStringList missing;
         QSet<QString> registered;
-        for (const Route &route : (*m_backend)->api().router().routes()) {
+        for (const Route &route : m_lab.backend().api().router().routes()) {
             const QString name = methodName(route.method) + u' ' + route.pattern;
             registered.insert(name);
             const auto row = std::find_if(table().begin(), table().end(), [&](const RouteCase &c) {
@@ -476,7 +441,7 @@ private Q_SLOTS:
                 continue;
             const QString name = QString::fromLatin1(c.method) + u' ' + c.pattern;
             const HttpAnswer answer = noc.send(c.method, pathFor(c, m_globex), bodyFor(c, m_globex));
-            const auto route = (*m_backend)->api().router().match(
+            const auto route = m_lab.backend().api().router().match(
                 c.method == "GET" ? HttpMethod::Get : c.method == "POST" ? HttpMethod::Post
                     : c.method == "PATCH" ? HttpMethod::Patch : HttpMethod::Delete,
                 c.pattern);
@@ -495,7 +460,7 @@ private Q_SLOTS:
         // Something happens to globex (a key rotated by its admin), then acme's admin looks at
         // everything it may read, including a deliberate error on a globex id.
         HttpClient globex(m_port);
-        globex.setToken(login(m_globex.admin, QStringLiteral("globex-admin-long-password")));
+        globex.setToken(m_lab.login(m_globex.admin, QStringLiteral("globex-admin-long-password")));
         QCOMPARE(globex.post(QStringLiteral("/api/v1/tenants/%1/keys/%2/rotate").arg(m_globex.id, m_globex.key), {}).status, 200);
         HttpClient acme(m_port);
         acme.setToken(m_acmeAdminToken);
@@ -538,7 +503,7 @@ private Q_SLOTS:
 
     void logoutEndsOnlyThatSession()
     {
-        const QString spare = login(m_acme.admin, QStringLiteral("acme-admin-long-password"));
+        const QString spare = m_lab.login(m_acme.admin, QStringLiteral("acme-admin-long-password"));
         HttpClient acme(m_port);
         acme.setToken(spare);
         QCOMPARE(acme.post(QStringLiteral("/api/v1/auth/logout"), {}).status, 204);

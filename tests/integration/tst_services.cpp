@@ -2,13 +2,9 @@
 // provider's HTTP calls, and the demo lab's VMS, which checks every body against VAST's own API
 // definition. What is on the "cluster" is read back from the VMS itself, not from our records.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
-
-#include "discovery/DiscoveryService.h"
+#include "../common/LabApiFixture.h"
 
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QUrlQuery>
 
 using namespace NeoCloud;
@@ -24,19 +20,11 @@ class TestServices : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestBackend> m_backend;
-    std::unique_ptr<HttpClient> m_http;
+    LabApiFixture m_lab;
+    HttpClient *m_http = nullptr; // the lab's admin session
     QUrl m_vms;
     QString m_vmsToken;
     QNetworkAccessManager m_vmsClient;
-
-    QString login(const QString &user, const QString &password)
-    {
-        return m_http->send("POST", QStringLiteral("/api/v1/auth/login"),
-                            json({{QStringLiteral("username"), user}, {QStringLiteral("password"), password}}), QString())
-            .json.value(QLatin1String("token"))
-            .toString();
-    }
 
     // GET on the lab's VMS, as VAST's own API shows it.
     QJsonArray vms(const QString &collection, const QList<QPair<QString, QString>> &filters = {})
@@ -71,57 +59,14 @@ class TestServices : public QObject
                                                                 {QStringLiteral("qos"), QJsonObject{{QStringLiteral("bandwidthMBps"), 4000}}}}}};
         if (customerKey)
             body.insert(QStringLiteral("encryption"), QJsonObject{{QStringLiteral("customerManaged"), true}});
-        const HttpAnswer made = m_http->post(QStringLiteral("/api/v1/tenants"), json(body));
-        if (made.status != 201)
-            qWarning() << made.body;
-        return made.json.value(QLatin1String("id")).toString();
-    }
-
-    // Polls until the object at `path` is in none of the passing states; returns it.
-    QJsonObject settle(const QString &path, const QStringList &passing, int timeoutMs = 30000)
-    {
-        QJsonObject last;
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < timeoutMs) {
-            const HttpAnswer answer = m_http->get(path);
-            last = answer.json;
-            if (answer.status == 404 || !passing.contains(last.value(QLatin1String("state")).toString()))
-                return answer.status == 404 ? QJsonObject{{QStringLiteral("state"), QStringLiteral("gone")}} : last;
-            QTest::qWait(50);
-        }
-        return last;
-    }
-
-    QJsonObject enable(const QString &tenantId, const QString &kind, const QJsonObject &params)
-    {
-        const HttpAnswer started = m_http->post(QStringLiteral("/api/v1/tenants/%1/services").arg(tenantId),
-                                                json({{QStringLiteral("kind"), kind}, {QStringLiteral("params"), params}}));
-        if (started.status != 202) {
-            qWarning() << kind << started.status << started.body;
-            return started.json;
-        }
-        return settle(QStringLiteral("/api/v1/services/") + started.json.value(QLatin1String("id")).toString(),
-                      {QStringLiteral("enabling")});
-    }
-
-    HttpAnswer addFault(const QJsonObject &fault) { return m_http->post(QStringLiteral("/api/v1/lab/faults"), json(fault)); }
-    void clearFaults()
-    {
-        for (const QJsonValue &f : m_http->get(QStringLiteral("/api/v1/lab/faults")).json.value(QLatin1String("items")).toArray())
-            m_http->send("DELETE", QStringLiteral("/api/v1/lab/faults/") + f[QLatin1String("id")].toString());
+        return m_lab.makeTenant(body);
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        BackendConfig config;
-        config.labDefinition = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
-        m_backend = std::make_unique<TestBackend>(config);
-        QSignalSpy scanned(&(*m_backend)->discovery(), &DiscoveryService::scanFinished);
-        QVERIFY(scanned.wait(30000)); // quotas are checked against the discovered hardware
-        m_http = std::make_unique<HttpClient>(*(*m_backend)->listen(QHostAddress::LocalHost, 0));
-        m_http->setToken(login(QStringLiteral("admin"), adminPassword));
+        QVERIFY(m_lab.start());
+        m_http = &m_lab.http();
         const QJsonObject lab = m_http->get(QStringLiteral("/api/v1/lab")).json.value(QLatin1String("vms")).toObject();
         m_vms = QUrl(lab.value(QLatin1String("url")).toString());
         m_vmsToken = lab.value(QLatin1String("token")).toString();
@@ -130,14 +75,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        clearFaults();
-        for (const QJsonValue &t : m_http->get(QStringLiteral("/api/v1/tenants?limit=1000")).json.value(QLatin1String("items")).toArray()) {
-            const HttpAnswer removing = m_http->send("DELETE", QStringLiteral("/api/v1/tenants/") + t[QLatin1String("id")].toString() +
-                                                                   QStringLiteral("?force=true"));
-            if (removing.status == 202)
-                settle(QStringLiteral("/api/v1/jobs/") + removing.json.value(QLatin1String("id")).toString(),
-                       {QStringLiteral("queued"), QStringLiteral("running")});
-        }
+        m_lab.clearFaults();
+        m_lab.removeAllTenants();
     }
 
     void dryRunShowsTheCallsAndMakesNone()
@@ -174,7 +113,7 @@ private Q_SLOTS:
         };
         QHash<QString, QString> ids;
         for (const auto &[kind, params] : kinds) {
-            const QJsonObject service = enable(tenant, kind, params);
+            const QJsonObject service = m_lab.enableService(tenant, kind, params);
             QVERIFY2(service.value(QLatin1String("state")) == QLatin1String("active"),
                      qPrintable(kind + QStringLiteral(": ") + QString::fromUtf8(json(service))));
             QVERIFY2(!service.value(QLatin1String("endpoints")).toObject().isEmpty(), qPrintable(kind));
@@ -196,7 +135,7 @@ private Q_SLOTS:
         const HttpAnswer disabling = m_http->send("DELETE", QStringLiteral("/api/v1/services/") + ids[QStringLiteral("database")]);
         QCOMPARE(disabling.status, 202);
         QCOMPARE(disabling.json.value(QLatin1String("state")).toString(), QStringLiteral("disabling"));
-        const QJsonObject disabled = settle(QStringLiteral("/api/v1/services/") + ids[QStringLiteral("database")], {QStringLiteral("disabling")});
+        const QJsonObject disabled = m_lab.settle(QStringLiteral("/api/v1/services/") + ids[QStringLiteral("database")], {QStringLiteral("disabling")});
         QCOMPARE(disabled.value(QLatin1String("state")).toString(), QStringLiteral("disabled"));
         QVERIFY(vms(QStringLiteral("/views/"), {{QStringLiteral("bucket"), QStringLiteral("analytics")}}).isEmpty());
         QVERIFY(vms(QStringLiteral("/schemas/"), {{QStringLiteral("database_name"), QStringLiteral("analytics")}}).isEmpty());
@@ -206,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(m_http->send("DELETE", QStringLiteral("/api/v1/tenants/") + tenant).status, 409);
         const HttpAnswer removing = m_http->send("DELETE", QStringLiteral("/api/v1/tenants/%1?force=true").arg(tenant));
         QCOMPARE(removing.status, 202);
-        const QJsonObject job = settle(QStringLiteral("/api/v1/jobs/") + removing.json.value(QLatin1String("id")).toString(),
+        const QJsonObject job = m_lab.settle(QStringLiteral("/api/v1/jobs/") + removing.json.value(QLatin1String("id")).toString(),
                                        {QStringLiteral("queued"), QStringLiteral("running")});
         QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("succeeded"));
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/tenants/") + tenant).status, 404);
@@ -219,11 +158,11 @@ private Q_SLOTS:
     void aProviderFailureMidJobLeavesNothingHalfDone()
     {
         const QString tenant = createTenant(QStringLiteral("initech"));
-        QCOMPARE(addFault({{QStringLiteral("device"), QStringLiteral("vms")}, {QStringLiteral("kind"), QStringLiteral("vms-error")},
+        QCOMPARE(m_lab.addFault({{QStringLiteral("device"), QStringLiteral("vms")}, {QStringLiteral("kind"), QStringLiteral("vms-error")},
                            {QStringLiteral("component"), QStringLiteral("/topics/")}, {QStringLiteral("status"), 503}})
                      .status,
                  201);
-        const QJsonObject failed = enable(tenant, QStringLiteral("event-streaming"), parse(R"({"topics": [{"name": "a"}, {"name": "b"}]})"));
+        const QJsonObject failed = m_lab.enableService(tenant, QStringLiteral("event-streaming"), parse(R"({"topics": [{"name": "a"}, {"name": "b"}]})"));
         QCOMPARE(failed.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
         const QString error = failed.value(QLatin1String("error")).toString();
         QVERIFY2(error.contains(QLatin1String("503")) && error.contains(QLatin1String("topic")), qPrintable(error));
@@ -237,8 +176,8 @@ private Q_SLOTS:
         QVERIFY(vms(QStringLiteral("/viewpolicies/"), {{QStringLiteral("name"), QStringLiteral("initech-events")}}).isEmpty());
         QVERIFY(vms(QStringLiteral("/vippools/"), {{QStringLiteral("name"), QStringLiteral("initech-vip")}}).isEmpty());
         // A failed service does not count against the quota, and the same request works once the fault is gone.
-        clearFaults();
-        const QJsonObject again = enable(tenant, QStringLiteral("event-streaming"), parse(R"({"topics": [{"name": "a"}, {"name": "b"}]})"));
+        m_lab.clearFaults();
+        const QJsonObject again = m_lab.enableService(tenant, QStringLiteral("event-streaming"), parse(R"({"topics": [{"name": "a"}, {"name": "b"}]})"));
         QCOMPARE(again.value(QLatin1String("state")).toString(), QStringLiteral("active"));
         QCOMPARE(vms(QStringLiteral("/topics/"), {{QStringLiteral("database_name"), QStringLiteral("initech-events")}}).size(), 2);
     }
@@ -276,25 +215,25 @@ private Q_SLOTS:
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/tenants")).json.value(QLatin1String("total")).toInt(), 0);
 
         // The second service fails on the cluster: everything goes, the tenant and its user too.
-        QCOMPARE(addFault({{QStringLiteral("device"), QStringLiteral("vms")}, {QStringLiteral("kind"), QStringLiteral("vms-error")},
+        QCOMPARE(m_lab.addFault({{QStringLiteral("device"), QStringLiteral("vms")}, {QStringLiteral("kind"), QStringLiteral("vms-error")},
                            {QStringLiteral("component"), QStringLiteral("/schemas/")}})
                      .status,
                  201);
         HttpAnswer started = m_http->post(QStringLiteral("/api/v1/onboardings"), json(body));
         QCOMPARE(started.status, 202);
-        QJsonObject job = settle(QStringLiteral("/api/v1/onboardings/") + started.json.value(QLatin1String("id")).toString(),
+        QJsonObject job = m_lab.settle(QStringLiteral("/api/v1/onboardings/") + started.json.value(QLatin1String("id")).toString(),
                                  {QStringLiteral("queued"), QStringLiteral("running")});
         QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
         QVERIFY(job.value(QLatin1String("rolledBack")).toBool());
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/tenants/") + job.value(QLatin1String("tenantId")).toString()).status, 404);
-        QVERIFY(login(QStringLiteral("globex-admin"), QStringLiteral("a long enough password")).isEmpty());
+        QVERIFY(m_lab.login(QStringLiteral("globex-admin"), QStringLiteral("a long enough password")).isEmpty());
         QVERIFY(vastTenantId(QStringLiteral("globex")).isEmpty());
         QVERIFY(vms(QStringLiteral("/views/"), {{QStringLiteral("bucket"), QStringLiteral("globex-data")}}).isEmpty());
 
-        clearFaults();
+        m_lab.clearFaults();
         started = m_http->post(QStringLiteral("/api/v1/onboardings"), json(body));
         QCOMPARE(started.status, 202);
-        job = settle(QStringLiteral("/api/v1/onboardings/") + started.json.value(QLatin1String("id")).toString(),
+        job = m_lab.settle(QStringLiteral("/api/v1/onboardings/") + started.json.value(QLatin1String("id")).toString(),
                      {QStringLiteral("queued"), QStringLiteral("running")});
         QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("succeeded"));
         const QString tenant = job.value(QLatin1String("tenantId")).toString();
@@ -303,7 +242,7 @@ private Q_SLOTS:
         for (const QJsonValue &s : services)
             QCOMPARE(s[QLatin1String("state")].toString(), QStringLiteral("active"));
         // The tenant's admin sees its services, and nothing of other tenants.
-        const QString token = login(QStringLiteral("globex-admin"), QStringLiteral("a long enough password"));
+        const QString token = m_lab.login(QStringLiteral("globex-admin"), QStringLiteral("a long enough password"));
         QVERIFY(!token.isEmpty());
         QCOMPARE(m_http->send("GET", QStringLiteral("/api/v1/tenants/%1/services").arg(tenant), {}, token).status, 200);
         const QString other = createTenant(QStringLiteral("other"));
@@ -316,7 +255,7 @@ private Q_SLOTS:
         const QString tenant = createTenant(QStringLiteral("hooli"), true);
         const QString base = QStringLiteral("/api/v1/tenants/%1/encryption/").arg(tenant);
         QCOMPARE(m_http->post(base + QStringLiteral("rotate"), {}).status, 409); // nothing on VAST yet
-        QCOMPARE(enable(tenant, QStringLiteral("object-storage"), parse(R"({"bucket": "hooli-data"})")).value(QLatin1String("state")).toString(),
+        QCOMPARE(m_lab.enableService(tenant, QStringLiteral("object-storage"), parse(R"({"bucket": "hooli-data"})")).value(QLatin1String("state")).toString(),
                  QStringLiteral("active"));
         const QJsonObject vastTenant = vms(QStringLiteral("/tenants/"), {{QStringLiteral("name"), QStringLiteral("hooli")}}).first().toObject();
         QCOMPARE(vastTenant.value(QLatin1String("encryption_group")).toString(), QStringLiteral("hooli-cmk"));
@@ -328,7 +267,7 @@ private Q_SLOTS:
 
         HttpAnswer rotating = m_http->post(base + QStringLiteral("rotate"), {});
         QCOMPARE(rotating.status, 202);
-        QCOMPARE(settle(QStringLiteral("/api/v1/jobs/") + rotating.json.value(QLatin1String("id")).toString(),
+        QCOMPARE(m_lab.settle(QStringLiteral("/api/v1/jobs/") + rotating.json.value(QLatin1String("id")).toString(),
                         {QStringLiteral("queued"), QStringLiteral("running")}).value(QLatin1String("state")).toString(),
                  QStringLiteral("succeeded"));
         QCOMPARE(m_http->get(QStringLiteral("/api/v1/tenants/") + tenant).json[QLatin1String("encryption")][QLatin1String("keyVersion")].toInt(), 2);
@@ -336,7 +275,7 @@ private Q_SLOTS:
         QCOMPARE(m_http->post(base + QStringLiteral("revoke"), R"({"confirm": "wrong"})").status, 422);
         const HttpAnswer revoking = m_http->post(base + QStringLiteral("revoke"), R"({"confirm": "hooli"})");
         QCOMPARE(revoking.status, 202);
-        QCOMPARE(settle(QStringLiteral("/api/v1/jobs/") + revoking.json.value(QLatin1String("id")).toString(),
+        QCOMPARE(m_lab.settle(QStringLiteral("/api/v1/jobs/") + revoking.json.value(QLatin1String("id")).toString(),
                         {QStringLiteral("queued"), QStringLiteral("running")}).value(QLatin1String("state")).toString(),
                  QStringLiteral("succeeded"));
         const QJsonObject after = m_http->get(QStringLiteral("/api/v1/tenants/") + tenant).json;

@@ -3,17 +3,12 @@
 // IPAM that never hands out a VLAN or subnet twice and takes them back on delete, tenant users
 // who see only their own tenant, and every bad input refused with its field.
 
-#include "../common/HttpClient.h"
-#include "../common/TestSupport.h"
-#include "api/HttpApi.h"
-#include "discovery/DiscoveryService.h"
+#include "../common/LabApiFixture.h"
 #include "lab/LabService.h"
 #include "store/Database.h"
 
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QSqlQuery>
-#include <QTcpServer>
 
 using namespace NeoCloud;
 using namespace NeoCloud::Testing;
@@ -33,17 +28,10 @@ class TestTenants : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestBackend> m_backend;
-    std::unique_ptr<HttpClient> m_http;
+    LabApiFixture m_lab;
+    HttpClient *m_http = nullptr; // the lab's admin session
     int m_labGpus = 0;
 
-    QString login(const QString &user, const QString &password)
-    {
-        return m_http->send("POST", QStringLiteral("/api/v1/auth/login"),
-                            json({{QStringLiteral("username"), user}, {QStringLiteral("password"), password}}), QString())
-            .json.value(QLatin1String("token"))
-            .toString();
-    }
     HttpAnswer create(const QJsonObject &body) { return m_http->post(QStringLiteral("/api/v1/tenants"), json(body)); }
     void removeAll()
     {
@@ -55,16 +43,11 @@ class TestTenants : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        BackendConfig config;
-        config.labDefinition = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
-        m_backend = std::make_unique<TestBackend>(config);
         // The hardware quotas are checked against: the lab's first discovery.
-        QSignalSpy scanned(&(*m_backend)->discovery(), &DiscoveryService::scanFinished);
-        QVERIFY(scanned.wait(30000));
-        m_labGpus = (*m_backend)->inventory().physicalCapacity()->gpus;
+        QVERIFY(m_lab.start());
+        m_http = &m_lab.http();
+        m_labGpus = m_lab.backend().inventory().physicalCapacity()->gpus;
         QCOMPARE(m_labGpus, 128);
-        m_http = std::make_unique<HttpClient>(*(*m_backend)->listen(QHostAddress::LocalHost, 0));
-        m_http->setToken(login(QStringLiteral("admin"), adminPassword));
     }
 
     void cleanup() { removeAll(); }
@@ -190,8 +173,8 @@ private Q_SLOTS:
         QCOMPARE(m_http->post(QStringLiteral("/api/v1/tenants/") + acme + QStringLiteral("/users"),
                               R"({"username":"bob","password":"bob-long-password","role":"operator-admin"})").status, 400);
 
-        HttpClient alice((*m_backend)->api().servers().first()->serverPort());
-        alice.setToken(login(QStringLiteral("alice"), QStringLiteral("alice-long-password")));
+        HttpClient alice(m_lab.port());
+        alice.setToken(m_lab.login(QStringLiteral("alice"), QStringLiteral("alice-long-password")));
         const QJsonArray visible = alice.get(QStringLiteral("/api/v1/tenants")).json.value(QLatin1String("items")).toArray();
         QCOMPARE(visible.size(), 1);
         QCOMPARE(visible.first()[QLatin1String("name")].toString(), QStringLiteral("acme"));
@@ -230,7 +213,7 @@ private Q_SLOTS:
         QCOMPARE(listed.json.value(QLatin1String("total")).toInt(), 1);
         QVERIFY(!listed.body.contains(secret.toLatin1()));
         QVERIFY(!listed.body.contains("secretKey"));
-        QSqlQuery q((*m_backend)->database().connection());
+        QSqlQuery q(m_lab.backend().database().connection());
         QVERIFY(q.exec(QStringLiteral("SELECT secret FROM access_keys")) && q.next());
         QVERIFY(!q.value(0).toString().contains(secret));
 
@@ -244,11 +227,11 @@ private Q_SLOTS:
         QVERIFY(!rotated.json.value(QLatin1String("rotatedAt")).isNull());
 
         // The tenant's admin manages its keys; another tenant's user cannot see them.
-        HttpClient dave((*m_backend)->api().servers().first()->serverPort());
-        dave.setToken(login(QStringLiteral("dave"), QStringLiteral("dave-long-password")));
+        HttpClient dave(m_lab.port());
+        dave.setToken(m_lab.login(QStringLiteral("dave"), QStringLiteral("dave-long-password")));
         QCOMPARE(dave.get(keysOf).json.value(QLatin1String("total")).toInt(), 1);
-        HttpClient erin((*m_backend)->api().servers().first()->serverPort());
-        erin.setToken(login(QStringLiteral("erin"), QStringLiteral("erin-long-password")));
+        HttpClient erin(m_lab.port());
+        erin.setToken(m_lab.login(QStringLiteral("erin"), QStringLiteral("erin-long-password")));
         QCOMPARE(erin.get(keysOf).status, 404);
         QCOMPARE(erin.post(QStringLiteral("/api/v1/tenants/") + globex + QStringLiteral("/keys"), R"({"username":"erin"})").status, 403);
 

@@ -5,11 +5,9 @@
 // happen, a tenant user's stream carries its own tenant's items only, in its own words, and
 // quiet streams get heartbeats.
 
-#include "../common/HttpClient.h"
+#include "../common/LabApiFixture.h"
 #include "../common/SseClient.h"
-#include "../common/TestSupport.h"
 #include "api/LiveStream.h"
-#include "discovery/DiscoveryService.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -38,21 +36,11 @@ class TestWebConsole : public QObject
 {
     Q_OBJECT
 
-    std::unique_ptr<TestBackend> m_backend;
-    std::unique_ptr<HttpClient> m_http;
+    LabApiFixture m_lab;
+    HttpClient *m_http = nullptr; // the lab's admin session
     quint16 m_port = 0;
     QString m_adminToken, m_acmeToken;
     QString m_acme, m_globex;
-
-    QString createTenant(const QString &name)
-    {
-        const QJsonObject body{{u"name"_s, name},
-                               {u"quotas"_s, QJsonObject{{u"capacityBytes"_s, 1e12}, {u"gpus"_s, 0}, {u"maxServices"_s, 10}}}};
-        const HttpAnswer made = m_http->post(u"/api/v1/tenants"_s, json(body));
-        if (made.status != 201)
-            qWarning() << made.body;
-        return made.json.value(QLatin1String("id")).toString();
-    }
 
     // Starts enabling a service and returns the job id the 202 names.
     QString startEnabling(const QString &tenantId, const QString &kind, const QJsonObject &params)
@@ -78,46 +66,32 @@ class TestWebConsole : public QObject
         return false;
     }
 
-    void clearFaults()
-    {
-        for (const QJsonValue &f : m_http->get(u"/api/v1/lab/faults"_s).json.value(QLatin1String("items")).toArray())
-            m_http->send("DELETE", u"/api/v1/lab/faults/"_s + f[QLatin1String("id")].toString());
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
         BackendConfig config;
-        config.labDefinition = QStringLiteral(NEOCLOUD_SOURCE_DIR "/resources/labs/demo.json");
         config.healthPollMs = 500;
         config.healthPollTimeoutMs = 1500;
         config.streamHeartbeatMs = heartbeatMs;
         config.telemetryIntervalSeconds = 0;
-        m_backend = std::make_unique<TestBackend>(config);
-        QSignalSpy scanned(&(*m_backend)->discovery(), &DiscoveryService::scanFinished);
-        QVERIFY(scanned.wait(60000));
-        m_port = *(*m_backend)->listen(QHostAddress::LocalHost, 0);
-        m_http = std::make_unique<HttpClient>(m_port);
-        m_adminToken = m_http->login(u"admin"_s, adminPassword);
-        m_http->setToken(m_adminToken);
+        QVERIFY(m_lab.start(config, 60000));
+        m_port = m_lab.port();
+        m_http = &m_lab.http();
+        m_adminToken = m_lab.adminToken();
 
-        m_acme = createTenant(u"acme"_s);
-        m_globex = createTenant(u"globex"_s);
+        m_acme = m_lab.makeTenant(u"acme"_s);
+        m_globex = m_lab.makeTenant(u"globex"_s);
         QVERIFY(!m_acme.isEmpty() && !m_globex.isEmpty());
         startEnabling(m_acme, u"object-storage"_s, {{u"bucket"_s, u"acme-data"_s}});
         startEnabling(m_globex, u"object-storage"_s, {{u"bucket"_s, u"globex-data"_s}});
         QVERIFY(waitUntilActive(m_acme, 1));
         QVERIFY(waitUntilActive(m_globex, 1));
-        QCOMPARE(m_http->post(u"/api/v1/tenants/%1/users"_s.arg(m_acme),
-                              json({{u"username"_s, u"acme-ops"_s}, {u"password"_s, u"a long enough password"_s},
-                                    {u"role"_s, u"tenant-viewer"_s}}))
-                     .status,
-                 201);
-        m_acmeToken = m_http->login(u"acme-ops"_s, u"a long enough password"_s);
+        QVERIFY(m_lab.addTenantUser(m_acme, u"acme-ops"_s, u"a long enough password"_s, u"tenant-viewer"_s));
+        m_acmeToken = m_lab.login(u"acme-ops"_s, u"a long enough password"_s);
         QVERIFY(!m_acmeToken.isEmpty());
     }
 
-    void cleanup() { clearFaults(); }
+    void cleanup() { m_lab.clearFaults(); }
 
     // ---- static files ----
 
@@ -286,12 +260,12 @@ private Q_SLOTS:
         QCOMPARE(ready->data.value(QLatin1String("heartbeatMs")).toInt(), heartbeatMs);
         QTRY_VERIFY_WITH_TIMEOUT(stream.comments() >= 3, 10 * heartbeatMs);
         QVERIFY(stream.connected());
-        QCOMPARE((*m_backend)->liveStream().subscriberCount(), 1);
+        QCOMPARE(m_lab.backend().liveStream().subscriberCount(), 1);
     }
 
     void aRevokedTokenEndsItsStream()
     {
-        const QString token = m_http->login(u"acme-ops"_s, u"a long enough password"_s);
+        const QString token = m_lab.login(u"acme-ops"_s, u"a long enough password"_s);
         SseClient stream(m_port, token);
         QVERIFY(stream.waitFor([](const SseItem &i) { return i.type == "ready"; }, 5000, true));
         QCOMPARE(m_http->send("POST", u"/api/v1/auth/logout"_s, {}, token).status, 204);
@@ -303,7 +277,7 @@ private Q_SLOTS:
 
     void closedStreamsAreForgotten()
     {
-        QTRY_COMPARE_WITH_TIMEOUT((*m_backend)->liveStream().subscriberCount(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_lab.backend().liveStream().subscriberCount(), 0, 5000);
     }
 
     void aLabFaultArrivesLiveForEachAudience()
@@ -434,8 +408,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        m_http.reset();
-        m_backend.reset();
+        m_http = nullptr;
+        m_lab.stop();
     }
 };
 
