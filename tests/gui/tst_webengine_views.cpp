@@ -507,6 +507,10 @@ private Q_SLOTS:
         QVERIFY(openGrafana);
         QCOMPARE(openGrafana->property("text").toString(), QStringLiteral("Open Grafana node"));
         QVERIFY(!visibleButton(QStringLiteral("openDashboard2")));
+        if (const QString dir = qEnvironmentVariable("NEOCLOUD_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(500);
+            QVERIFY(console->grabWindow().save(QDir(dir).filePath(QStringLiteral("console-device-dashboards.png"))));
+        }
 
         QVERIFY(QMetaObject::invokeMethod(openGrafana, "clicked"));
         auto *web = qobject_cast<QQuickWindow *>(pages->property("lastWindow").value<QObject *>());
