@@ -17,6 +17,7 @@
 #include "metrics/MetricsService.h"
 #include "services/Catalog.h"
 #include "services/ServiceEngine.h"
+#include "settings/DashboardService.h"
 #include "store/ServiceRepository.h"
 #include "vast/VastProvider.h"
 #include "tenancy/AccessKeyService.h"
@@ -29,6 +30,7 @@
 #include "store/Database.h"
 #include "store/InventoryRepository.h"
 #include "store/MetricsRepository.h"
+#include "store/SettingsRepository.h"
 #include "store/TelemetryRepository.h"
 #include "store/TenantRepository.h"
 #include "store/UserRepository.h"
@@ -78,11 +80,13 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     b->m_activityRepository = std::make_unique<ActivityRepository>(db);
     b->m_userRepository = std::make_unique<UserRepository>(db);
     b->m_tenantRepository = std::make_unique<TenantRepository>(db);
+    b->m_settingsRepository = std::make_unique<SettingsRepository>(db);
 
     b->m_audit = std::make_unique<AuditLog>(*b->m_activityRepository);
     b->m_events = std::make_unique<EventLog>(*b->m_activityRepository);
     b->m_inventory = std::make_unique<InventoryService>(*b->m_inventoryRepository);
     b->m_tenants = std::make_unique<TenantService>(*b->m_tenantRepository, *b->m_inventory, *b->m_audit, *b->m_events);
+    b->m_dashboards = std::make_unique<DashboardService>(*b->m_settingsRepository, *b->m_audit);
     b->m_auth = std::make_unique<AuthService>(*b->m_userRepository, *b->m_audit,
                                               config.tokenTtlSeconds);
 
@@ -227,6 +231,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerCommissioningRoutes(router, *b->m_commissioning);
     registerHealthRoutes(router, *b->m_health);
     registerAlertRuleRoutes(router, *b->m_alertRules);
+    registerSettingsRoutes(router, *b->m_dashboards);
     registerCapacityRoutes(router, *b->m_capacity, *b->m_tenants, *b->m_engine);
 
     // /metrics serves cached bytes, rebuilt when what they count changes.

@@ -23,6 +23,8 @@ class CommissioningRepository;
 class CommissioningService;
 class BmcTrustRepository;
 class CapacityService;
+class DashboardService;
+class SettingsRepository;
 class GpuMetricsSource;
 class AuthService;
 class Database;
@@ -133,6 +135,8 @@ public:
     TelemetryRepository &telemetryStore() { return *m_telemetryRepository; }
     MetricsService &metrics() { return *m_metrics; }
     LiveStream &liveStream() { return *m_liveStream; }
+    // The dashboard links (Grafana and the like) device pages open.
+    DashboardService &dashboards() { return *m_dashboards; }
 
     // Set when create() generated the admin password; the caller logs it once.
     QString generatedAdminPassword() const { return m_generatedAdminPassword; }
@@ -145,10 +149,12 @@ private:
     std::unique_ptr<ActivityRepository> m_activityRepository;
     std::unique_ptr<UserRepository> m_userRepository;
     std::unique_ptr<TenantRepository> m_tenantRepository;
+    std::unique_ptr<SettingsRepository> m_settingsRepository;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<EventLog> m_events;
     std::unique_ptr<InventoryService> m_inventory;
     std::unique_ptr<TenantService> m_tenants;
+    std::unique_ptr<DashboardService> m_dashboards;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<LoginThrottle> m_loginThrottle;
     std::unique_ptr<JobRepository> m_jobRepository;

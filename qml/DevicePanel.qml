@@ -149,6 +149,24 @@ Rectangle {
                     hint: qsTr("Opens the BMC's own pages; its certificate must match the one discovery pinned")
                     onClicked: panel.refusal = panel.webPages.openBmc(panel.detail.bmcUrl, panel.detail.name)
                 }
+                // One button per operator-configured dashboard. A Column, not the Layout: the
+                // repeater's model resets when Settings edits it while this page is hidden.
+                Column {
+                    Layout.fillWidth: true
+                    spacing: Theme.spacingS
+                    visible: panel.webPages !== null && panel.webPages.available
+                    Repeater {
+                        model: panel.webPages !== null && panel.webPages.available ? panel.webPages.context.dashboards : null
+                        delegate: ActionButton {
+                            required property int index
+                            required property string name
+                            objectName: "openDashboard" + index
+                            text: qsTr("Open %1").arg(name)
+                            hint: qsTr("Opens this dashboard for %1; its certificate is judged like a BMC's").arg(panel.detail.name)
+                            onClicked: panel.refusal = panel.webPages.openDashboard(index, panel.detail)
+                        }
+                    }
+                }
                 Banner {
                     Layout.fillWidth: true
                     visible: panel.refusal.length > 0

@@ -117,6 +117,8 @@ ApplicationWindow {
             SettingsView {
                 lab: window.context.lab
                 discovery: window.context.discovery
+                dashboards: window.context.dashboards
+                webEngineAvailable: window.context.webEngineAvailable
                 onDiscoverRequested: discoveryDialog.open()
                 onRescanRequested: discoveryDialog.rescanLab()
             }

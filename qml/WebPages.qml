@@ -1,4 +1,5 @@
-// Opens the console's web views (view as tenant, a BMC's web interface) in their own windows.
+// Opens the console's web views (view as tenant, a BMC's web interface, an operator's dashboard)
+// in their own windows.
 // Their QML lives in the module NeoCloud.Web, built only with Qt WebEngine, and is created here by
 // URL, so the console's own QML never imports QtWebEngine and loads in a build without it.
 import QtQuick
@@ -43,6 +44,19 @@ QtObject {
     // A BMC's own web interface; its certificate is judged against discovery's pins.
     function openBmc(url, deviceName) {
         return pages.openWindow({ pageUrl: url, bannerText: qsTr("BMC of %1 \u2014 %2").arg(deviceName).arg(url),
+                                  trust: pages.context.bmcTrust })
+    }
+
+    // Dashboard `row` of the operator's list with the device filled in. Its certificate goes
+    // through the same trust on first use as a BMC's: the pins are keyed by host:port, whatever
+    // serves there.
+    function openDashboard(row, device) {
+        const dashboards = pages.context.dashboards
+        const url = dashboards.urlFor(row, device)
+        if (url.length === 0)
+            return qsTr("That dashboard is no longer configured.")
+        const name = dashboards.data(dashboards.index(row, 0), Qt.DisplayRole)
+        return pages.openWindow({ pageUrl: url, bannerText: qsTr("%1 for %2 \u2014 %3").arg(name).arg(device.name).arg(url),
                                   trust: pages.context.bmcTrust })
     }
 }

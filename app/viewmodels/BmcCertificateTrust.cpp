@@ -63,7 +63,7 @@ bool BmcCertificateTrust::pin(const QString &url, const QString &sha256)
         return false;
     }
     m_events.record(Severity::Info, QStringLiteral("console"),
-                    tr("Pinned the certificate of %1 (SHA-256 %2) after an operator trusted it in the BMC web view.")
+                    tr("Pinned the certificate of %1 (SHA-256 %2) after an operator trusted it in a console web view.")
                         .arg(key, fingerprint));
     setLastError({});
     return true;

@@ -5,6 +5,7 @@
 #include "BmcCertificateTrust.h"
 #include "CommissioningController.h"
 #include "CapacityModel.h"
+#include "DashboardListModel.h"
 #include "DeviceDetail.h"
 #include "DeviceFilterModel.h"
 #include "DeviceTableModel.h"
@@ -72,6 +73,9 @@ class ConsoleContext : public QObject
     // without WebEngine, and the QML hides what would open a web view.
     Q_PROPERTY(NeoCloud::TenantViewAs *viewAs READ viewAs CONSTANT)
     Q_PROPERTY(NeoCloud::BmcCertificateTrust *bmcTrust READ bmcTrust CONSTANT)
+    // Operator-configured dashboards (Grafana and the like): edited in Settings, opened from a
+    // device's page with the device filled in, certificates judged like BMC pages.
+    Q_PROPERTY(NeoCloud::DashboardListModel *dashboards READ dashboards CONSTANT)
     Q_PROPERTY(bool webEngineAvailable READ webEngineAvailable CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
@@ -102,6 +106,7 @@ public:
     WhatIfCalculator *whatIf() { return &m_whatIf; }
     TenantViewAs *viewAs() { return &m_viewAs; }
     BmcCertificateTrust *bmcTrust() { return &m_bmcTrust; }
+    DashboardListModel *dashboards() { return &m_dashboards; }
     bool webEngineAvailable() const { return m_webEngineAvailable; }
     // Set by the executable that links Qt WebEngine, before the QML is loaded.
     void setWebEngineAvailable(bool available) { m_webEngineAvailable = available; }
@@ -135,6 +140,7 @@ private:
     WhatIfCalculator m_whatIf;
     TenantViewAs m_viewAs;
     BmcCertificateTrust m_bmcTrust;
+    DashboardListModel m_dashboards;
     bool m_webEngineAvailable = false;
 };
 

@@ -58,8 +58,8 @@ void CertificateGate::review(const QWebEngineCertificateError &error)
         answer.defer();
         m_pending = answer;
         m_state = QStringLiteral("asking");
-        m_message = tr("%1 presented a certificate nobody has trusted yet. Compare its SHA-256 with the one the BMC "
-                       "shows on its own console before trusting it.")
+        m_message = tr("%1 presented a certificate nobody has trusted yet. Compare its SHA-256 with the one its "
+                       "administrator gives you (a BMC shows it on its own console) before trusting it.")
                         .arg(m_host);
         Q_EMIT changed();
     } else {

@@ -1,6 +1,7 @@
 #include "TenantRepository.h"
 
 #include "Database.h"
+#include "SettingsRepository.h"
 #include "domain/Enums.h"
 
 #include <QJsonArray>
@@ -225,25 +226,8 @@ Result<QPair<QSet<int>, QSet<QString>>> TenantRepository::allocations(const QStr
     return used;
 }
 
-Result<std::optional<QString>> TenantRepository::setting(const QString &key) const
-{
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
-    q.addBindValue(text(key));
-    if (Status s = exec(q, QStringLiteral("read a setting")); !s)
-        return s.error();
-    if (!q.next())
-        return std::optional<QString>();
-    return std::optional<QString>(q.value(0).toString());
-}
-
-Status TenantRepository::setSetting(const QString &key, const QString &value)
-{
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    q.addBindValue(text(key));
-    q.addBindValue(text(value));
-    return exec(q, QStringLiteral("save a setting"));
-}
+// The settings table is shared with other owners; one repository reads and writes it.
+Result<std::optional<QString>> TenantRepository::setting(const QString &key) const { return SettingsRepository(m_db).value(key); }
+Status TenantRepository::setSetting(const QString &key, const QString &value) { return SettingsRepository(m_db).setValue(key, value); }
 
 } // namespace NeoCloud

@@ -4,6 +4,7 @@
 
 #include "ConsoleContext.h"
 #include "GuiTestSupport.h"
+#include "settings/DashboardService.h"
 
 #include <QDirIterator>
 #include <QMetaProperty>
@@ -90,6 +91,11 @@ private Q_SLOTS:
         QVERIFY(m_context->healthCell()->selected());
         m_context->whatIf()->setProperty("addDboxes", 1);
         QVERIFY2(m_context->whatIf()->calculate(), qPrintable(m_context->whatIf()->error()));
+
+        // Two dashboards, so Settings' rows and the device panel's buttons are created too.
+        QVERIFY(m_backend->dashboards().replace({{QStringLiteral("Grafana"), QStringLiteral("https://g.example/d/node?var-host={name}")},
+                                                 {QStringLiteral("NetBox"), QStringLiteral("https://nb.example/?serial={serial}")}},
+                                                QStringLiteral("test")));
 
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         g_previousHandler = qInstallMessageHandler(recordWarnings);
@@ -190,6 +196,54 @@ private Q_SLOTS:
         QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
     }
 
+    // Settings' dashboard form: a bad URL is refused on its field and nothing is added; a good one
+    // is added to the list the backend keeps; Edit loads a row into the form and saves it back.
+    void settingsFormEditsDashboards()
+    {
+        QQmlComponent component(&m_engine, QUrl(QStringLiteral("qrc") + moduleDir + QStringLiteral("/DashboardsSection.qml")));
+        std::unique_ptr<QObject> object(component.createWithInitialProperties({{QStringLiteral("dashboards"), QVariant::fromValue(m_context->dashboards())}}));
+        QVERIFY2(object, qPrintable(component.errorString()));
+        QQuickWindow host;
+        host.resize(900, 900);
+        auto *section = qobject_cast<QQuickItem *>(object.get());
+        section->setParentItem(host.contentItem());
+        section->setWidth(880);
+        host.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&host));
+        const int before = m_context->dashboards()->count();
+        auto *name = section->findChild<QQuickItem *>(QStringLiteral("dashboardName"));
+        auto *url = section->findChild<QQuickItem *>(QStringLiteral("dashboardUrl"));
+        auto *save = section->findChild<QQuickItem *>(QStringLiteral("saveDashboard"));
+        QVERIFY(name && url && save);
+        QVERIFY(!save->isEnabled()); // nothing typed yet
+
+        name->setProperty("text", QStringLiteral("Files"));
+        url->setProperty("text", QStringLiteral("ftp://files.example/{name}"));
+        QVERIFY(save->isEnabled());
+        QVERIFY(QMetaObject::invokeMethod(save, "clicked"));
+        QVERIFY2(url->property("error").toString().contains(QStringLiteral("ftp://")), qPrintable(url->property("error").toString()));
+        QCOMPARE(name->property("error").toString(), QString());
+        QCOMPARE(m_context->dashboards()->count(), before);
+
+        url->setProperty("text", QStringLiteral("https://files.example/{name}"));
+        QVERIFY(QMetaObject::invokeMethod(save, "clicked"));
+        QCOMPARE(m_context->dashboards()->count(), before + 1);
+        QCOMPARE(m_backend->dashboards().links().value().constLast().urlTemplate, QStringLiteral("https://files.example/{name}"));
+        QCOMPARE(name->property("text").toString(), QString()); // the form is clear for the next one
+
+        // Edit the new row: the form takes it, Save writes it back in place.
+        QVERIFY(QMetaObject::invokeMethod(section, "startEditing", Q_ARG(QVariant, before), Q_ARG(QVariant, QStringLiteral("Files")),
+                                          Q_ARG(QVariant, QStringLiteral("https://files.example/{name}"))));
+        QCOMPARE(save->property("text").toString(), QStringLiteral("Save changes"));
+        name->setProperty("text", QStringLiteral("File browser"));
+        QVERIFY(QMetaObject::invokeMethod(save, "clicked"));
+        QCOMPARE(m_context->dashboards()->count(), before + 1);
+        QCOMPARE(m_backend->dashboards().links().value().constLast().name, QStringLiteral("File browser"));
+        QCOMPARE(section->property("editing").toInt(), -1);
+        QVERIFY(m_context->dashboards()->remove(before).isEmpty());
+        QVERIFY2(g_warnings.isEmpty(), qPrintable(g_warnings.join(u'\n')));
+    }
+
 private:
     // Fills each property the file's root object declares as required from a fixed set of
     // sample values; a required property without a sample fails the test, so the table grows
@@ -272,6 +326,8 @@ private:
             {QStringLiteral("capacity"), QVariant::fromValue(m_context->capacity())},
             {QStringLiteral("calculator"), QVariant::fromValue(m_context->whatIf())},
             {QStringLiteral("usage"), QVariant::fromValue(m_context->capacity()->tenants())},
+            // Settings: the operator's dashboards.
+            {QStringLiteral("dashboards"), QVariant::fromValue(m_context->dashboards())},
         };
         QFile source(moduleDir + u'/' + file);
         if (!source.open(QIODevice::ReadOnly)) {

@@ -1,15 +1,19 @@
 // The view models behind the console's web views, without a web engine: "view as tenant" mints a
 // working tenant-viewer token for the API this backend serves, and BMC certificate trust reads and
-// writes the same pins discovery uses.
+// writes the same pins discovery uses; the dashboards list adds, edits and removes through the
+// backend's rules and fills a device's values into a URL.
 
 #include "BmcCertificateTrust.h"
 #include "ConsoleContext.h"
+#include "DashboardListModel.h"
 #include "GuiTestSupport.h"
 #include "TenantViewAs.h"
 #include "auth/AuthService.h"
 #include "store/BmcTrustRepository.h"
+#include "settings/DashboardService.h"
 #include "tenancy/TenantService.h"
 
+#include <QAbstractItemModelTester>
 #include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -115,6 +119,61 @@ private Q_SLOTS:
         QCOMPARE(pins.decide(url, b), QStringLiteral("refuse"));
         // Another port of the same host is another BMC.
         QCOMPARE(pins.decide(QStringLiteral("https://127.0.0.1:9444/"), a), QStringLiteral("ask"));
+    }
+
+    void dashboardsEditThroughTheServiceAndFillTheDevice()
+    {
+        QTemporaryDir dir;
+        auto backend = Testing::createBackend(dir);
+        QVERIFY(backend);
+        ConsoleContext context(*backend);
+        DashboardListModel &model = *context.dashboards();
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.count(), 0);
+
+        QVERIFY(model.add(QStringLiteral("Grafana"), QStringLiteral(" https://g.example/d/node?var-host={name} ")).isEmpty());
+        QVERIFY(model.add(QStringLiteral("Serial search"), QStringLiteral("http://s.example/?q={serial}")).isEmpty());
+        QCOMPARE(model.count(), 2);
+        QCOMPARE(model.data(model.index(0), DashboardListModel::UrlTemplateRole).toString(), QStringLiteral("https://g.example/d/node?var-host={name}"));
+        // Stored in the backend: what the REST API reads.
+        QCOMPARE(backend->dashboards().links().value().size(), 2);
+
+        // A refusal names the row's field and changes nothing.
+        QVariantMap refused = model.add(QStringLiteral("FTP"), QStringLiteral("ftp://f.example/{name}"));
+        QCOMPARE(refused.value(QStringLiteral("field")).toString(), QStringLiteral("urlTemplate"));
+        QVERIFY(refused.value(QStringLiteral("message")).toString().contains(QStringLiteral("ftp://")));
+        refused = model.update(1, QStringLiteral("grafana"), QStringLiteral("https://x.example/"));
+        QCOMPARE(refused.value(QStringLiteral("field")).toString(), QStringLiteral("name")); // duplicate, any case
+        QCOMPARE(model.count(), 2);
+
+        QVERIFY(model.update(1, QStringLiteral("Serials"), QStringLiteral("http://s.example/?q={serial}&id={id}")).isEmpty());
+        QCOMPARE(model.data(model.index(1), DashboardListModel::NameRole).toString(), QStringLiteral("Serials"));
+
+        // Filled from the device the panel shows.
+        const Result<Site> site = backend->inventory().addSite({{}, QStringLiteral("dc1"), {}, {}});
+        QVERIFY(site);
+        Device device;
+        device.siteId = site->id;
+        device.name = QStringLiteral("gpu 7");
+        device.serial = QStringLiteral("SN/7");
+        const Result<Device> added = backend->inventory().addDevice(device);
+        QVERIFY(added);
+        DeviceDetail *detail = context.selectedDevice();
+        QCOMPARE(model.urlFor(0, detail), QString()); // nothing selected
+        detail->setDeviceId(added->id);
+        detail->reload();
+        QVERIFY(detail->found());
+        QCOMPARE(model.urlFor(0, detail), QStringLiteral("https://g.example/d/node?var-host=gpu%207"));
+        QCOMPARE(model.urlFor(1, detail), QStringLiteral("http://s.example/?q=SN%2F7&id=%1").arg(added->id));
+        QCOMPARE(model.urlFor(2, detail), QString());
+
+        QVERIFY(model.remove(0).isEmpty());
+        QCOMPARE(model.count(), 1);
+        QVERIFY(!model.remove(5).isEmpty());
+
+        // A change through the service (the REST API's path) shows in the model.
+        QVERIFY(backend->dashboards().replace({}, QStringLiteral("api")));
+        QCOMPARE(model.count(), 0);
     }
 };
 

@@ -2,13 +2,16 @@
 // console served by this backend, signed in as that tenant's read-only viewer, over HTTP and over
 // HTTPS with the generated certificate (trusted by fingerprint, nothing else); a BMC's page over
 // HTTPS with a self-signed certificate goes through trust on first use (ask, pin, accept; refuse a
-// different one). Windows are opened the way the console opens them, through WebPages.qml.
+// different one); an operator's dashboard opens from a device's page with the device filled in and
+// its certificate judged the same way. Windows are opened the way the console opens them, through
+// WebPages.qml.
 
 #include "ConsoleContext.h"
 #include "GuiTestSupport.h"
 #include "api/TlsIdentity.h"
 #include "discovery/CertificatePin.h"
 #include "inventory/InventoryService.h"
+#include "settings/DashboardService.h"
 #include "store/BmcTrustRepository.h"
 #include "tenancy/TenantService.h"
 
@@ -36,18 +39,32 @@ using namespace NeoCloud;
 
 namespace {
 
-// A BMC's web interface in miniature: HTTPS with its own self-signed certificate, one page.
+// A BMC's web interface or a dashboard in miniature: one page, over HTTPS with its own self-signed
+// certificate or over plain HTTP. It remembers the request targets it was asked for.
 class TinyHttpsServer : public QObject
 {
 public:
-    explicit TinyHttpsServer(const QSslConfiguration &tls, const QByteArray &title)
+    explicit TinyHttpsServer(const QSslConfiguration &tls, const QByteArray &title) : TinyHttpsServer(title, std::make_unique<QSslServer>())
     {
-        m_server.setSslConfiguration(tls);
-        QObject::connect(&m_server, &QSslServer::pendingConnectionAvailable, this, [this, title] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket, title] {
-                    if (!socket->readAll().contains("\r\n\r\n"))
+        static_cast<QSslServer *>(m_server.get())->setSslConfiguration(tls);
+    }
+    // Plain HTTP.
+    explicit TinyHttpsServer(const QByteArray &title) : TinyHttpsServer(title, std::make_unique<QTcpServer>()) { }
+
+    QStringList targets; // "/d/node?var-host=..." as requested, percent-encoding kept
+
+private:
+    TinyHttpsServer(const QByteArray &title, std::unique_ptr<QTcpServer> server) : m_server(std::move(server))
+    {
+        QObject::connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, this, [this, title] {
+            while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, title] {
+                    const QByteArray request = socket->readAll();
+                    if (!request.contains("\r\n\r\n"))
                         return; // Chromium sends the request in one piece; enough for a test page
+                    const QByteArray target = request.left(request.indexOf("\r\n")).split(' ').value(1);
+                    if (target != "/favicon.ico")
+                        targets << QString::fromLatin1(target);
                     const QByteArray body = "<!doctype html><html><head><title>" + title + "</title></head><body><h1>" +
                         title + "</h1></body></html>";
                     socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\nContent-Length: " +
@@ -58,12 +75,17 @@ public:
             }
         });
     }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QString url() const { return QStringLiteral("https://127.0.0.1:%1/").arg(m_server.serverPort()); }
-    quint16 port() const { return m_server.serverPort(); }
+
+public:
+    bool listen() { return m_server->listen(QHostAddress::LocalHost, 0); }
+    QString url() const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2/").arg(qobject_cast<QSslServer *>(m_server.get()) ? QStringLiteral("https") : QStringLiteral("http")).arg(m_server->serverPort());
+    }
+    quint16 port() const { return m_server->serverPort(); }
 
 private:
-    QSslServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
 };
 
 } // namespace
@@ -426,6 +448,100 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(gate->property("state").toString(), QStringLiteral("asking"), 20000);
         QCOMPARE(gate->property("presentedSha256").toString(), displayedSha256(hexOf(fresh)));
         QVERIFY(QMetaObject::invokeMethod(gate, "refusePresented"));
+        web->close();
+    }
+
+    // Settings' dashboards on a device's page: one "Open <name>" button each; a plain HTTP one
+    // opens with the device's name filled in (percent-encoded), an HTTPS one with a self-signed
+    // certificate asks first, like a BMC, and is pinned by host:port once trusted.
+    void dashboardButtonsOpenWithTheDeviceFilledIn()
+    {
+        TinyHttpsServer grafana("Grafana node dashboard");
+        QVERIFY(grafana.listen());
+        const TlsIdentity dashboardTls = makeIdentity(QStringLiteral("dashboard-tls"));
+        TinyHttpsServer secure(dashboardTls.configuration, "Secure dashboard");
+        QVERIFY(secure.listen());
+        const auto saved = m_backend->dashboards().replace(
+            {{QStringLiteral("Grafana node"), grafana.url() + QStringLiteral("d/node?var-host={name}&orgId=1")},
+             {QStringLiteral("Secure board"), secure.url() + QStringLiteral("d/{serial}")}},
+            QStringLiteral("test"));
+        QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
+        QCOMPARE(m_context->dashboards()->count(), 2); // the model follows the service
+
+        Site site;
+        site.name = QStringLiteral("dash-site");
+        const Result<Site> addedSite = m_backend->inventory().addSite(site);
+        QVERIFY(addedSite);
+        Device device;
+        device.siteId = addedSite->id;
+        device.name = QStringLiteral("gpu dash&1");
+        device.serial = QStringLiteral("SN-DASH-9");
+        device.kind = DeviceKind::GpuServer;
+        const Result<Device> added = m_backend->inventory().addDevice(device);
+        QVERIFY(added);
+
+        QQmlComponent component(&m_engine, QUrl(QStringLiteral("qrc:/qt/qml/NeoCloud/Console/Main.qml")));
+        std::unique_ptr<QObject> root(component.createWithInitialProperties(
+            {{QStringLiteral("context"), QVariant::fromValue(m_context.get())}, {QStringLiteral("currentView"), QStringLiteral("hardware")}}));
+        QVERIFY2(root, qPrintable(component.errorString()));
+        auto *console = qobject_cast<QQuickWindow *>(root.get());
+        QVERIFY(QTest::qWaitForWindowExposed(console));
+        QObject *pages = console->findChild<QObject *>(QStringLiteral("webPages"));
+        QVERIFY(pages);
+        m_context->selectedDevice()->setDeviceId(added->id);
+        QTRY_VERIFY(m_context->selectedDevice()->found());
+        // Through the item tree: a Repeater's delegates are not QObject children of the window.
+        const std::function<QQuickItem *(QQuickItem *, const QString &)> findVisible = [&findVisible](QQuickItem *item, const QString &name) -> QQuickItem * {
+            if (!item->isVisible())
+                return nullptr;
+            if (item->objectName() == name)
+                return item;
+            for (QQuickItem *child : item->childItems())
+                if (QQuickItem *found = findVisible(child, name))
+                    return found;
+            return nullptr;
+        };
+        const auto visibleButton = [&findVisible, console](const QString &name) { return findVisible(console->contentItem(), name); };
+        QTRY_VERIFY_WITH_TIMEOUT(visibleButton(QStringLiteral("openDashboard1")), 10000);
+        QQuickItem *openGrafana = visibleButton(QStringLiteral("openDashboard0"));
+        QVERIFY(openGrafana);
+        QCOMPARE(openGrafana->property("text").toString(), QStringLiteral("Open Grafana node"));
+        QVERIFY(!visibleButton(QStringLiteral("openDashboard2")));
+        if (const QString dir = qEnvironmentVariable("NEOCLOUD_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(500);
+            QVERIFY(console->grabWindow().save(QDir(dir).filePath(QStringLiteral("console-device-dashboards.png"))));
+        }
+
+        QVERIFY(QMetaObject::invokeMethod(openGrafana, "clicked"));
+        auto *web = qobject_cast<QQuickWindow *>(pages->property("lastWindow").value<QObject *>());
+        QVERIFY(web);
+        QVERIFY(web->property("bannerText").toString().startsWith(QStringLiteral("Grafana node for gpu dash&1")));
+        QVERIFY(waitForLoad(web));
+        QVERIFY2(web->property("loadSucceeded").toBool(), qPrintable(web->property("loadError").toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(pageText(web).contains(QStringLiteral("Grafana node dashboard")), 10000);
+        // The server was asked for the device's name, encoded so '&' stayed inside the value.
+        QCOMPARE(grafana.targets.value(0), QStringLiteral("/d/node?var-host=gpu%20dash%261&orgId=1"));
+        const QString search = evaluate(web, QStringLiteral("new URLSearchParams(location.search).get('var-host')")).toString();
+        QCOMPARE(search, QStringLiteral("gpu dash&1"));
+        QCOMPARE(web->property("gate").value<QObject *>()->property("state").toString(), QString()); // no certificate over HTTP
+        web->close();
+
+        QQuickItem *openSecure = visibleButton(QStringLiteral("openDashboard1"));
+        QVERIFY(QMetaObject::invokeMethod(openSecure, "clicked"));
+        web = qobject_cast<QQuickWindow *>(pages->property("lastWindow").value<QObject *>());
+        QVERIFY(web);
+        QObject *gate = web->property("gate").value<QObject *>();
+        QTRY_COMPARE_WITH_TIMEOUT(gate->property("state").toString(), QStringLiteral("asking"), 20000);
+        QCOMPARE(gate->property("presentedSha256").toString(), displayedSha256(hexOf(dashboardTls)));
+        QVERIFY(web->property("loadMs").toDouble() < 0); // nothing loads until someone decides
+        QVERIFY(secure.targets.isEmpty());
+        QVERIFY(QMetaObject::invokeMethod(gate, "trustPresented"));
+        QVERIFY(waitForLoad(web));
+        QVERIFY2(web->property("loadSucceeded").toBool(), qPrintable(web->property("loadError").toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(pageText(web).contains(QStringLiteral("Secure dashboard")), 10000);
+        QCOMPARE(secure.targets.value(0), QStringLiteral("/d/SN-DASH-9"));
+        const QString key = QStringLiteral("127.0.0.1:%1").arg(secure.port());
+        QCOMPARE(m_backend->bmcTrust().pinnedCertificate(key).value().value_or(QString()), hexOf(dashboardTls));
         web->close();
     }
 };

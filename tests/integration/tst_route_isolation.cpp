@@ -106,6 +106,8 @@ const QList<RouteCase> &table()
         {"DELETE", QStringLiteral("/api/v1/health/webhooks/{id}"), Scope::Operators, {}, {}},
         {"GET", QStringLiteral("/api/v1/alert-rules"), Scope::Operators, {}, {}},
         {"PATCH", QStringLiteral("/api/v1/alert-rules/{id}"), Scope::Operators, R"({"enabled":false})", {}},
+        {"GET", QStringLiteral("/api/v1/settings/dashboards"), Scope::Operators, {}, {}},
+        {"PUT", QStringLiteral("/api/v1/settings/dashboards"), Scope::Operators, R"({"items":[]})", {}},
         {"POST", QStringLiteral("/api/v1/alerts/{id}/ack"), Scope::Operators, {}, {}},
         {"GET", QStringLiteral("/api/v1/capacity"), Scope::Operators, {}, {}},
         {"POST", QStringLiteral("/api/v1/capacity/what-if"), Scope::Operators, R"({})", {}},
@@ -443,7 +445,8 @@ private Q_SLOTS:
             const HttpAnswer answer = noc.send(c.method, pathFor(c, m_globex), bodyFor(c, m_globex));
             const auto route = m_lab.backend().api().router().match(
                 c.method == "GET" ? HttpMethod::Get : c.method == "POST" ? HttpMethod::Post
-                    : c.method == "PATCH" ? HttpMethod::Patch : HttpMethod::Delete,
+                    : c.method == "PATCH" ? HttpMethod::Patch
+                    : c.method == "PUT"   ? HttpMethod::Put : HttpMethod::Delete,
                 c.pattern);
             const bool adminOnly = route.route && route.route->access == Access::OperatorAdmin;
             const bool tenantWrite = c.scope == Scope::Tenant && c.method != "GET";

@@ -14,6 +14,7 @@ class CommissioningService;
 class AuthService;
 class LoginThrottle;
 class CapacityService;
+class DashboardService;
 class Database;
 class DiscoveryService;
 class LabService;
@@ -38,6 +39,8 @@ void registerLabRoutes(Router &router, LabService *lab, InventoryService &invent
 void registerCommissioningRoutes(Router &router, CommissioningService &service);
 void registerHealthRoutes(Router &router, HealthService &health);
 void registerAlertRuleRoutes(Router &router, AlertRules &rules);
+// GET/PUT /api/v1/settings/dashboards: the dashboard links device pages open.
+void registerSettingsRoutes(Router &router, DashboardService &dashboards);
 void registerCapacityRoutes(Router &router, CapacityService &capacity, TenantService &tenants, ServiceEngine &engine);
 // GET /api/v1/stream: Server-Sent Events for the web console and scripts.
 void registerStreamRoutes(Router &router, LiveStream &live);
