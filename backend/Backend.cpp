@@ -159,6 +159,9 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
                                                   *b->m_serviceRepository, *b->m_catalog, *b->m_events, *b->m_audit,
                                                   *b->m_trustRepository, vms, health);
     HealthService *healthService = b->m_health.get();
+    // A service's health is written by the health service; whoever follows a tenant's services
+    // hears of it the way it hears of every other change to a service.
+    connect(healthService, &HealthService::serviceHealthChanged, b->m_engine.get(), &ServiceEngine::serviceChanged);
     // The S3 probe signs with the tenant's own key (sealed in the store, so it can be read back
     // the way the provider hands it to the storage); the demo lab answers for its VIP pools.
     AccessKeyService *accessKeys = b->m_accessKeys.get();

@@ -331,6 +331,7 @@ void HealthService::recompute()
     QList<HealthCell> changed;
     QList<HealthTransition> transitions;
     QHash<QString, QStringList> healthUpdates; // status -> active services to set to it
+    QList<QPair<QString, QString>> updatedServices; // (service, tenant), announced once stored
     QHash<QString, QString> names;
     for (const Tenant &t : std::as_const(m_tenantList))
         names.insert(t.id, t.name);
@@ -382,8 +383,10 @@ void HealthService::recompute()
                 // Every active service reports its cell's status.
                 const QString health = toString(cell.status);
                 for (const Service &s : cellServices)
-                    if (s.state == ServiceState::Active && s.health != health)
+                    if (s.state == ServiceState::Active && s.health != health) {
                         healthUpdates[health] << s.id;
+                        updatedServices << qMakePair(s.id, t.id);
+                    }
             }
         }
         for (auto it = healthUpdates.constBegin(); it != healthUpdates.constEnd(); ++it)
@@ -405,6 +408,8 @@ void HealthService::recompute()
                   qPrintable(written.error().message));
         return;
     }
+    for (const auto &[serviceId, tenantId] : std::as_const(updatedServices))
+        Q_EMIT serviceHealthChanged(serviceId, tenantId);
     const bool tenantsChanged
         = next.size() != m_cells.size() || tenantList.size() != m_tenantList.size();
     m_cells = next;

@@ -132,6 +132,8 @@ public:
 
 Q_SIGNALS:
     void matrixChanged();
+    // A service's stored health was set to its cell's status (views of services re-read it).
+    void serviceHealthChanged(const QString &serviceId, const QString &tenantId);
 
 private:
     void readInventory();
