@@ -230,12 +230,14 @@ test('an operator opens a tenant\'s portal from its page, read-only, in a tab of
   await portalTab.getByText('Viewing as this tenant: read-only').waitFor();
   assert.equal(new URL(portalTab.url()).hash, '', 'the token is gone from the address');
   const user = await portalTab.evaluate(() => JSON.parse(sessionStorage.getItem('neocloud.user')));
+  const operatorToken = await page.evaluate(() => sessionStorage.getItem('neocloud.token'));
+  assert.notEqual(await portalTab.evaluate(() => sessionStorage.getItem('neocloud.token')), operatorToken);
   assert.equal(user.role, 'tenant-viewer');
   assert.equal(user.viewingAs, true);
   await portalTab.getByRole('link', { name: 'Access keys' }).click();
   await portalTab.getByText('a tenant administrator can change them').waitFor();
   await assertNothingForbidden(portalTab, 'the portal viewed as the tenant');
-  // The operator's own tab keeps its own session.
+  // The operator's own tab keeps its own session; the portal's tab holds only the viewer's.
   assert.equal(await page.evaluate(() => JSON.parse(sessionStorage.getItem('neocloud.user')).role), 'operator-admin');
   await context.close();
 });

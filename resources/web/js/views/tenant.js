@@ -6,18 +6,24 @@ import { serviceList } from './services.js';
 import { enableServiceForm } from './enableService.js';
 
 // The pre-sales moment: the tenant's portal in a new tab, signed in with a short read-only
-// token for that tenant (POST /api/v1/tenants/{id}/view-token). The token travels in the
-// fragment, which never reaches a server log, and the new page drops it from its address at
-// once; "noopener" keeps this tab's own session out of the new one.
+// token for that tenant (POST /api/v1/tenants/{id}/view-token). The tab is opened at the click,
+// while it still counts as the user's (a tab opened after the token's round trip is a popup a
+// busy browser blocks), then cut from this page and sent to the portal with the token in the
+// fragment, which never reaches a server log; the portal adopts it in place of the session the
+// new tab started with and drops it from the address at once.
 function viewAsButton(id) {
   const problem = h('span', { role: 'alert' });
   const button = h('button', { type: 'button' }, 'View as tenant');
   button.addEventListener('click', async () => {
     replace(problem);
+    const tab = window.open('', '_blank');
     try {
       const { token } = await api(`/tenants/${encodeURIComponent(id)}/view-token`, { method: 'POST' });
-      window.open(`/#viewToken=${encodeURIComponent(token)}`, '_blank', 'noopener');
+      if (!tab) throw new Error('The browser blocked the new tab: allow pop-ups for this console.');
+      tab.opener = null;
+      tab.location.replace(`/#viewToken=${encodeURIComponent(token)}`);
     } catch (error) {
+      tab?.close();
       replace(problem, errorBox(error));
     }
   });
