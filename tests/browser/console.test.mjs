@@ -6,7 +6,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axePath, base, callWith, labScanned, launchChromium, out, adminPassword as password, signInToApi, until } from './support.mjs';
+import { axePath, base, callWith, labScanned, launchChromium, out, adminPassword as password, signInAsAdmin, signInToApi, picture as pictureOf, until } from './support.mjs';
 
 let browser;
 let page;
@@ -15,21 +15,9 @@ const problems = [];
 
 const call = (method, path, body) => callWith(token, method, path, body);
 
-// Every page of `context` starts signed in as admin, as the login page would leave it.
-async function signIn(context) {
-  await context.addInitScript(([t, user]) => {
-    sessionStorage.setItem('neocloud.token', t);
-    sessionStorage.setItem('neocloud.user', JSON.stringify(user));
-  }, [token, { username: 'admin', role: 'operator-admin' }]);
-}
+const signIn = (context) => signInAsAdmin(context, token);
 
-// A picture for docs/screenshots: as tall as the content, not the window.
-async function picture(name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: size.width, height: 480 });
-  await page.screenshot({ path: `${out}/${name}`, fullPage: true, animations: 'disabled' });
-  await page.setViewportSize(size);
-}
+const picture = (name) => pictureOf(page, name);
 
 
 before(async () => {

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatBytes } from '../../resources/web/js/dom.js';
-import { axePath, base, callWith, labScanned, launchChromium, out, adminPassword as password, signInToApi, until } from './support.mjs';
+import { axePath, base, callWith, labScanned, launchChromium, out, adminPassword as password, signInAsAdmin, signInToApi, picture as pictureOf, until } from './support.mjs';
 
 // Names no other test file uses, unique per run so a rerun against the same server works.
 const suffix = String(Date.now() % 100000);
@@ -25,19 +25,9 @@ const problems = [];
 const call = (method, path, body) => callWith(token, method, path, body);
 
 
-async function signIn(target) {
-  await target.addInitScript(([t, user]) => {
-    sessionStorage.setItem('neocloud.token', t);
-    sessionStorage.setItem('neocloud.user', JSON.stringify(user));
-  }, [token, { username: 'admin', role: 'operator-admin' }]);
-}
+const signIn = (context) => signInAsAdmin(context, token);
 
-async function picture(name) {
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: size.width, height: 480 });
-  await page.screenshot({ path: `${out}/${name}`, fullPage: true, animations: 'disabled' });
-  await page.setViewportSize(size);
-}
+const picture = (name) => pictureOf(page, name);
 
 // The error paragraph of the control labelled `label` (forms.js puts it at <id>-error).
 async function fieldError(label) {

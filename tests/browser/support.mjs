@@ -53,3 +53,19 @@ export function launchChromium() {
       '--disable-component-update', '--disable-sync'],
   });
 }
+
+// Every page of `context` starts signed in with `token` as admin, as the login page would leave it.
+export async function signInAsAdmin(context, token) {
+  await context.addInitScript(([t, user]) => {
+    sessionStorage.setItem('neocloud.token', t);
+    sessionStorage.setItem('neocloud.user', JSON.stringify(user));
+  }, [token, { username: 'admin', role: 'operator-admin' }]);
+}
+
+// A picture of `page` for docs/screenshots: as tall as the content, not the window.
+export async function picture(page, name) {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: size.width, height: 480 });
+  await page.screenshot({ path: `${out}/${name}`, fullPage: true, animations: 'disabled' });
+  await page.setViewportSize(size);
+}
