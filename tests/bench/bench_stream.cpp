@@ -63,14 +63,16 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(backend->liveStream().subscriberCount(), subscribers, 60000);
         const double subscribeMs = double(clock.nsecsElapsed()) / 1e6;
 
-        // Events alternate: one for acme (everyone gets it), one for nobody's tenant (operators only).
+        // Events alternate: one for acme with words for its users (everyone gets it, a tenant user
+        // in those words), one for nobody's tenant (operators only).
         constexpr int events = 100;
         const auto count = [](const SseClient &c) {
             return std::count_if(c.items().begin(), c.items().end(), [](const SseItem &i) { return i.type == "event"; });
         };
         clock.restart();
         for (int e = 0; e < events; ++e)
-            backend->events().record(Severity::Info, u"services"_s, u"bench %1"_s.arg(e), e % 2 ? QString() : acme);
+            backend->events().record(Event{{}, {}, Severity::Info, u"services"_s, u"bench %1"_s.arg(e), e % 2 ? QString() : acme,
+                                           {}, false, {}, {}, {}, e % 2 ? QString() : u"your bench %1"_s.arg(e)});
         const double recordMs = double(clock.nsecsElapsed()) / 1e6;
         const auto allArrived = [&] {
             for (int i = 0; i < subscribers; ++i)
