@@ -224,7 +224,12 @@ test('an operator opens a tenant\'s portal from its page, read-only, in a tab of
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('main h1').first().waitFor();
   await page.goto(`${base}/tenants/${umbrella.id}`);
-  const [portalTab] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'View as tenant' }).click()]);
+  // One step at a time, so a slow machine's failure says which step it was.
+  const button = page.getByRole('button', { name: 'View as tenant' });
+  await button.waitFor({ timeout: 60000 });
+  const opened = context.waitForEvent('page', { timeout: 60000 });
+  await button.click({ timeout: 60000 });
+  const portalTab = await opened;
   watch(portalTab);
   await portalTab.getByRole('heading', { level: 1, name: /Umbrella Bio/ }).waitFor();
   await portalTab.getByText('Viewing as this tenant: read-only').waitFor();
