@@ -235,7 +235,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerHealthRoutes(router, *b->m_health);
     registerAlertRuleRoutes(router, *b->m_alertRules);
     registerSettingsRoutes(router, *b->m_dashboards);
-    registerCapacityRoutes(router, *b->m_capacity, *b->m_tenants, *b->m_engine);
+    registerCapacityRoutes(router, *b->m_capacity, *b->m_tenants);
 
     // /metrics serves cached bytes, rebuilt when what they count changes.
     b->m_metrics = std::make_unique<MetricsService>(*b->m_metricsRepository, *b->m_inventory, *b->m_capacity,

@@ -5,7 +5,6 @@
 #include "api/Router.h"
 #include "api/TenantAccess.h"
 #include "auth/AuthService.h"
-#include "services/ServiceEngine.h"
 #include "tenancy/TenantService.h"
 #include "capacity/CapacityService.h"
 #include "domain/Enums.h"
@@ -153,14 +152,14 @@ QJsonObject whatIfJson(const WhatIfResult &r)
 
 } // namespace
 
-void registerCapacityRoutes(Router &router, CapacityService &capacity, TenantService &tenantService, ServiceEngine &engine)
+void registerCapacityRoutes(Router &router, CapacityService &capacity, TenantService &tenantService)
 {
     // GET /api/v1/tenants/{id}/usage -> one tenant's use against its quotas: its row of
     // GET /api/v1/capacity (usedBytes, quotaBytes, gpus, usageSource, runway...) with
     // servicesEnabled, maxServices, qos and builtAt. For the tenant portal: a tenant user may read
     // its own, where /api/v1/capacity (every tenant) is for operators only.
     router.add(HttpMethod::Get, QStringLiteral("/api/v1/tenants/{id}/usage"), Access::Authenticated,
-               [&capacity, &tenantService, &engine](const ApiRequest &request) {
+               [&capacity, &tenantService](const ApiRequest &request) {
                    const QString id = request.param(QStringLiteral("id"));
                    if (!sees(*request.user, id))
                        return ApiResponse::error(Error::notFound(QStringLiteral("tenant"), id));
@@ -174,14 +173,12 @@ void registerCapacityRoutes(Router &router, CapacityService &capacity, TenantSer
                                                  [&id](const TenantCapacity &t) { return t.id == id; });
                    if (row == report->tenants.cend())
                        return ApiResponse::error(Error::notFound(QStringLiteral("tenant"), id));
-                   const auto services = engine.services(id, 1000, 0);
+                   // Counted as the maxServices quota counts them (not disabled or failed).
+                   const auto services = tenantService.serviceCount(id);
                    if (!services)
                        return ApiResponse::error(services.error());
-                   const auto counts = [](const Service &s) {
-                       return s.state == ServiceState::Active || s.state == ServiceState::Enabling;
-                   };
                    QJsonObject usage = tenantJson(*row);
-                   usage.insert(Key::servicesEnabled, int(std::count_if(services->items.cbegin(), services->items.cend(), counts)));
+                   usage.insert(Key::servicesEnabled, *services);
                    usage.insert(Key::maxServices, tenant->quotas.maxServices);
                    usage.insert(Key::qos, QJsonObject{{Key::bandwidthMBps, tenant->quotas.bandwidthMBps},
                                                       {Key::iops, tenant->quotas.iops}});

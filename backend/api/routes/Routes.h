@@ -41,7 +41,7 @@ void registerHealthRoutes(Router &router, HealthService &health);
 void registerAlertRuleRoutes(Router &router, AlertRules &rules);
 // GET/PUT /api/v1/settings/dashboards: the dashboard links device pages open.
 void registerSettingsRoutes(Router &router, DashboardService &dashboards);
-void registerCapacityRoutes(Router &router, CapacityService &capacity, TenantService &tenants, ServiceEngine &engine);
+void registerCapacityRoutes(Router &router, CapacityService &capacity, TenantService &tenants);
 // GET /api/v1/stream: Server-Sent Events for the web console and scripts.
 void registerStreamRoutes(Router &router, LiveStream &live);
 // The web console's files from `root` at / and, for the console's own routes, its index.html.
