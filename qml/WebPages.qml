@@ -37,8 +37,16 @@ QtObject {
         const viewAs = pages.context.viewAs
         if (!viewAs.open(tenantId))
             return viewAs.lastError
-        return pages.openWindow({ pageUrl: viewAs.url, bannerText: viewAs.banner, bannerWarning: true,
-                                  expectedSha256: viewAs.certificateSha256 })
+        const session = viewAs.session
+        const failure = pages.openWindow({ pageUrl: viewAs.url, bannerText: viewAs.banner, bannerWarning: true,
+                                           expectedSha256: viewAs.certificateSha256 })
+        if (failure.length > 0) {
+            viewAs.end(session)
+            return failure
+        }
+        // Closing the window revokes its token: its address is no use once the window is gone.
+        pages.lastWindow.closing.connect(() => viewAs.end(session))
+        return 
     }
 
     // A BMC's own web interface; its certificate is judged against discovery's pins.

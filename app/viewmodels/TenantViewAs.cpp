@@ -16,6 +16,13 @@ TenantViewAs::TenantViewAs(const Backend &backend, AuthService &auth, const Tena
 {
 }
 
+TenantViewAs::~TenantViewAs()
+{
+    const QStringList open = m_live.keys();
+    for (const QString &session : open)
+        end(session);
+}
+
 bool TenantViewAs::open(const QString &tenantId)
 {
     const QUrl api = m_backend.apiUrl();
@@ -39,8 +46,25 @@ bool TenantViewAs::open(const QString &tenantId)
     m_tenantName = tenant->displayName.isEmpty() ? tenant->name : tenant->displayName;
     m_expiresAt = session->expiresAt;
     m_certificateSha256 = m_backend.apiCertificateSha256();
+    m_session = QStringLiteral("view-%1").arg(++m_sessionsOpened);
+    m_live.insert(m_session, Live{session->token, tenant->id});
     m_lastError.clear();
     Q_EMIT changed();
+    return true;
+}
+
+bool TenantViewAs::end(const QString &session)
+{
+    const auto live = m_live.constFind(session);
+    if (live == m_live.cend())
+        return false;
+    const Live ending = *live;
+    m_live.erase(live);
+    const Result<User> console = m_auth.operatorAccount(operatorUsername);
+    if (!console)
+        return false;
+    // An already expired token fails to revoke, and is as good as ended: it signs no one in.
+    m_auth.endViewAs(ending.token, *console, ending.tenantId);
     return true;
 }
 
@@ -64,6 +88,7 @@ bool TenantViewAs::fail(const QString &message)
     m_tenantName.clear();
     m_expiresAt.clear();
     m_certificateSha256.clear();
+    m_session.clear();
     m_lastError = message;
     Q_EMIT changed();
     return false;

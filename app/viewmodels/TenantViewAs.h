@@ -2,6 +2,7 @@
 // "View as tenant": a short-lived, read-only tenant-viewer token for one tenant and the address of
 // this process's web console that signs in with it, for the console's web view to open.
 
+#include <QHash>
 #include <QObject>
 #include <QUrl>
 #include <QtQmlIntegration>
@@ -31,6 +32,8 @@ class TenantViewAs : public QObject
     // exactly this one. Empty for plain HTTP.
     Q_PROPERTY(QString certificateSha256 READ certificateSha256 NOTIFY changed)
     Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
+    // The handle of the token `open` minted last, for `end` when its window closes.
+    Q_PROPERTY(QString session READ session NOTIFY changed)
 
 public:
     // The console acts for this operator account (created on a new store): view-as tokens must
@@ -40,10 +43,15 @@ public:
     // Reads the API's address from `backend` when a view is opened: it is known only once the
     // API listens.
     TenantViewAs(const Backend &backend, AuthService &auth, const TenantService &tenants, QObject *parent = nullptr);
+    // Quitting the console ends the tokens of windows still open: none outlives the console.
+    ~TenantViewAs() override;
 
     // Mints a token for `tenantId` and fills the properties; false with lastError when the tenant
     // is unknown, the API is not listening or the token is refused.
     Q_INVOKABLE bool open(const QString &tenantId);
+    // Revokes the token `open` minted under `session` (its window was closed), so the address
+    // cannot be reused for the rest of its 15 minutes. False for an unknown or ended session.
+    Q_INVOKABLE bool end(const QString &session);
 
     QUrl url() const { return m_url; }
     QString tenantId() const { return m_tenantId; }
@@ -53,6 +61,8 @@ public:
     QString banner() const;
     QString certificateSha256() const { return m_certificateSha256; }
     QString lastError() const { return m_lastError; }
+    QString session() const { return m_session; }
+    int liveSessions() const { return int(m_live.size()); }
 
 Q_SIGNALS:
     void changed();
@@ -69,6 +79,14 @@ private:
     QString m_expiresAt;
     QString m_certificateSha256;
     QString m_lastError;
+    QString m_session;
+    struct Live
+    {
+        QString token;
+        QString tenantId;
+    };
+    QHash<QString, Live> m_live; // session handle -> its token, until ended
+    quint64 m_sessionsOpened = 0;
 };
 
 } // namespace NeoCloud

@@ -118,6 +118,13 @@ Result<LoginSession> AuthService::viewAsTenant(const User &operatorUser, const Q
     return session;
 }
 
+Status AuthService::endViewAs(const QString &bearerToken, const User &operatorUser, const QString &tenantId)
+{
+    const Status revoked = m_users.revokeToken(PasswordHasher::tokenHash(bearerToken), nowIso());
+    m_audit.record(operatorUser.username, QStringLiteral("auth.view-as.end"), tenantId, revoked);
+    return revoked;
+}
+
 Result<User> AuthService::operatorAccount(const QString &username) const
 {
     const Result<UserCredentials> found = m_users.findByUsername(username);

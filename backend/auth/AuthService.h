@@ -38,6 +38,9 @@ public:
     // ("view as tenant", for the portal and demos). Only operators get one; the caller checks
     // that the tenant exists.
     Result<LoginSession> viewAsTenant(const User &operatorUser, const QString &tenantId, int ttlSeconds = 900);
+    // Ends a view-as token before it expires (its window was closed), audited as such rather
+    // than as the operator logging out.
+    Status endViewAs(const QString &bearerToken, const User &operatorUser, const QString &tenantId);
 
     // The operator account the desktop console acts for (it signs no one in: whoever runs it
     // owns the store), so its view-as tokens belong to a real user. Not found or not an

@@ -9,6 +9,7 @@
 #include "GuiTestSupport.h"
 #include "TenantViewAs.h"
 #include "auth/AuthService.h"
+#include "activity/AuditLog.h"
 #include "store/BmcTrustRepository.h"
 #include "settings/DashboardService.h"
 #include "tenancy/TenantService.h"
@@ -85,11 +86,51 @@ private Q_SLOTS:
         QVERIFY(user->viewingAs);
         QCOMPARE(user->username, TenantViewAs::operatorUsername);
 
+        // Ending the session revokes the token; a session ends once, and unknown ones not at all.
+        const QString firstSession = viewAs.session();
+        QVERIFY(!firstSession.isEmpty());
+        QVERIFY(viewAs.open(acme->id));
+        QVERIFY(viewAs.session() != firstSession);
+        const QString second = viewAs.url().fragment().mid(QStringLiteral("viewToken=").size());
+        QCOMPARE(viewAs.liveSessions(), 2);
+        QVERIFY(viewAs.end(firstSession));
+        QVERIFY(!backend->auth().authenticate(token));
+        QVERIFY(backend->auth().authenticate(second)); // the other window's token lives on
+        QVERIFY(!viewAs.end(firstSession));
+        QVERIFY(!viewAs.end(QStringLiteral("view-999")));
+        QCOMPARE(viewAs.liveSessions(), 1);
+
         // An unknown tenant: no token, the last one's address is gone.
         QVERIFY(!viewAs.open(QStringLiteral("ten_missing")));
         QVERIFY(!viewAs.lastError().isEmpty());
         QVERIFY(viewAs.url().isEmpty());
         QVERIFY(viewAs.banner().isEmpty());
+        QVERIFY(viewAs.session().isEmpty());
+    }
+
+    void quittingTheConsoleEndsItsViewAsTokens()
+    {
+        QTemporaryDir dir;
+        auto backend = Testing::createBackend(dir);
+        QVERIFY(backend);
+        TenantDraft draft;
+        draft.name = QStringLiteral("acme");
+        const Result<Tenant> acme = backend->tenants().create(draft, QStringLiteral("test"));
+        QVERIFY(acme);
+        QVERIFY(backend->listen(QHostAddress::LocalHost, 0));
+        QString token;
+        {
+            ConsoleContext context(*backend);
+            QVERIFY2(context.viewAs()->open(acme->id), qPrintable(context.viewAs()->lastError()));
+            token = context.viewAs()->url().fragment().mid(QStringLiteral("viewToken=").size());
+            QVERIFY(backend->auth().authenticate(token));
+        }
+        QVERIFY(!backend->auth().authenticate(token));
+        // The audit log says the view ended, not that the operator logged out.
+        const Result<Page<AuditEntry>> entries = backend->audit().list(20, 0);
+        QVERIFY(entries);
+        QVERIFY(std::any_of(entries->items.cbegin(), entries->items.cend(),
+                            [&](const AuditEntry &e) { return e.action == QStringLiteral("auth.view-as.end") && e.target == acme->id; }));
     }
 
     void bmcTrustSharesDiscoveryPins()

@@ -6,6 +6,7 @@
 // its certificate judged the same way. Windows are opened the way the console opens them, through
 // WebPages.qml.
 
+#include "auth/AuthService.h"
 #include "ConsoleContext.h"
 #include "GuiTestSupport.h"
 #include "api/TlsIdentity.h"
@@ -261,7 +262,12 @@ private Q_SLOTS:
             const QImage shot = window->grabWindow();
             QVERIFY(shot.save(QDir(dir).filePath(QStringLiteral("console-view-as-tenant.png"))));
         }
+        // Closing the window revokes its token: the page's copy no longer signs in.
+        const QString token = evaluate(window, QStringLiteral("sessionStorage.getItem('neocloud.token')")).toString();
+        QVERIFY(!token.isEmpty());
+        QVERIFY(m_backend->auth().authenticate(token));
         window->close();
+        QVERIFY(!m_backend->auth().authenticate(token));
         window->deleteLater();
     }
 
