@@ -18,6 +18,7 @@
 #include "services/Catalog.h"
 #include "services/ServiceEngine.h"
 #include "settings/DashboardService.h"
+#include "discovery/PinnedCertificates.h"
 #include "store/ServiceRepository.h"
 #include "vast/VastProvider.h"
 #include "tenancy/AccessKeyService.h"
@@ -101,6 +102,8 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     if (!box)
         return box.error();
     b->m_trustRepository = std::make_unique<BmcTrustRepository>(db, *box);
+    b->m_pinnedCertificates = std::make_unique<PinnedCertificates>(*b->m_trustRepository, *b->m_inventoryRepository,
+                                                                    *b->m_events, *b->m_audit);
     b->m_accessKeys = std::make_unique<AccessKeyService>(db, *b->m_userRepository, *box, *b->m_audit);
     b->m_reconciler = std::make_unique<Reconciler>(db, *b->m_inventoryRepository);
     DiscoveryConfig discoveryConfig;
@@ -228,6 +231,7 @@ Result<std::unique_ptr<Backend>> Backend::create(const BackendConfig &config)
     registerInventoryRoutes(router, *b->m_inventory);
     registerActivityRoutes(router, *b->m_events, *b->m_audit);
     registerDiscoveryRoutes(router, *b->m_discovery);
+    registerCertificateRoutes(router, *b->m_pinnedCertificates);
     registerTenantRoutes(router, *b->m_tenants, *b->m_auth, *b->m_accessKeys);
     registerServiceRoutes(router, *b->m_engine, *b->m_tenants);
     registerLabRoutes(router, b->m_lab.get(), *b->m_inventory);

@@ -24,6 +24,7 @@ class CommissioningService;
 class BmcTrustRepository;
 class CapacityService;
 class DashboardService;
+class PinnedCertificates;
 class SettingsRepository;
 class GpuMetricsSource;
 class AuthService;
@@ -130,6 +131,7 @@ public:
     // BMC credentials and pinned certificates (trust on first use), shared by discovery and the
     // console's BMC web view.
     BmcTrustRepository &bmcTrust() { return *m_trustRepository; }
+    PinnedCertificates &pinnedCertificates() { return *m_pinnedCertificates; }
     CapacityService &capacity() { return *m_capacity; }
     TelemetrySampler &telemetry() { return *m_sampler; }
     TelemetryRepository &telemetryStore() { return *m_telemetryRepository; }
@@ -159,6 +161,7 @@ private:
     std::unique_ptr<LoginThrottle> m_loginThrottle;
     std::unique_ptr<JobRepository> m_jobRepository;
     std::unique_ptr<BmcTrustRepository> m_trustRepository;
+    std::unique_ptr<PinnedCertificates> m_pinnedCertificates;
     std::unique_ptr<Reconciler> m_reconciler;
     std::unique_ptr<DiscoveryService> m_discovery;
     std::unique_ptr<LabService> m_lab;

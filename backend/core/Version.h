@@ -6,6 +6,6 @@
 namespace NeoCloud {
 
 inline constexpr QLatin1String productVersion{NEOCLOUD_VERSION};
-inline constexpr QLatin1String apiVersion{"1.9"};
+inline constexpr QLatin1String apiVersion{"1.10"};
 
 } // namespace NeoCloud

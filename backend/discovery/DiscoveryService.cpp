@@ -200,7 +200,10 @@ Result<Job> DiscoveryService::cancelScan(const QString &id, const QString &user)
 void DiscoveryService::pump(Running &run)
 {
     while (!run.cancelled && run.active.size() < run.plan.concurrency && run.next < run.plan.bmcs.size()) {
-        const RedfishEndpoint endpoint = run.plan.bmcs.at(run.next++);
+        RedfishEndpoint endpoint = run.plan.bmcs.at(run.next++);
+        if (endpoint.baseUrl.scheme() == QLatin1String("https"))
+            if (const auto pinned = m_trust.pinnedCertificate(pinKey(endpoint.baseUrl)); pinned && *pinned)
+                endpoint.pinnedSha256 = **pinned;
         auto *crawler = new RedfishCrawler(endpoint.verifyTls ? m_network : m_unverifiedNetwork, endpoint, m_config.crawl, this);
         const QString url = endpoint.baseUrl.toString();
         run.active.insert(crawler, url);
@@ -221,11 +224,16 @@ void DiscoveryService::crawlFinished(Running &run, RedfishCrawler *crawler, cons
     const CrawlResult &result = crawler->result();
     TargetOutcome outcome;
     outcome.bmcUrl = url;
-    if (result.error) {
+    // A handshake broken off for a certificate other than the pinned one is refused as a changed
+    // certificate is after a crawl: reported, raised as an alert, nothing applied.
+    const bool certificateRefused = result.error && result.error->code == QLatin1String("bmc_certificate_changed");
+    if (result.error && !certificateRefused) {
         outcome.unreachable = result.unreachable;
         if (!result.unreachable && result.error->code != QLatin1String("cancelled"))
             run.errors.append(QJsonObject{{Key::target, url}, {Key::message, result.error->message}});
-    } else if (const auto refused = checkCertificate(url, result.certificateSha256)) {
+    } else if (const auto refused = certificateRefused
+                   ? std::optional(checkCertificate(url, result.certificateSha256).value_or(result.error->message))
+                   : checkCertificate(url, result.certificateSha256)) {
         // The data may come from an impostor: none of it is applied.
         run.errors.append(QJsonObject{{Key::target, url}, {Key::message, *refused}});
         m_events.raiseAlert(Severity::Critical, QStringLiteral("discovery"), *refused);

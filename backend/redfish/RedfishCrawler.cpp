@@ -83,14 +83,42 @@ QNetworkReply *RedfishCrawler::request(const QByteArray &verb, const QString &pa
                              "Basic " + (m_endpoint.username + QLatin1Char(':') + m_endpoint.password).toUtf8().toBase64());
     QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
     if (!m_endpoint.verifyTls)
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
-    connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
-        if (m_result.certificateSha256.isEmpty())
-            m_result.certificateSha256 = QString::fromLatin1(
+        connect(reply, &QNetworkReply::sslErrors, this, [this, reply] {
+            // Called during the handshake, before the request goes out: a certificate other than
+            // the pinned one ends the connection here.
+            const QString presented = QString::fromLatin1(
                 reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256).toHex());
-    });
+            if (m_endpoint.pinnedSha256.isEmpty() || presented == m_endpoint.pinnedSha256)
+                reply->ignoreSslErrors();
+            else
+                m_refusedCertificate = presented;
+        });
     ++m_result.requests;
     return reply;
+}
+
+bool RedfishCrawler::noteCertificate(QNetworkReply *reply)
+{
+    // Read from every answer, not when a connection is made: a connection kept alive from an
+    // earlier scan makes no new handshake, and its answers must be judged all the same.
+    if (reply->url().scheme() != QLatin1String("https"))
+        return true;
+    const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+    if (peer.isNull())
+        return true; // no TLS session (connection refused, timed out): the error speaks for itself
+    const QString sha256 = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
+    if (m_result.certificateSha256.isEmpty()) {
+        m_result.certificateSha256 = sha256;
+        return true;
+    }
+    if (m_result.certificateSha256 == sha256)
+        return true;
+    fail({ErrorKind::Unavailable, QStringLiteral("bmc_certificate_changed"),
+          QStringLiteral("%1 presented two different certificates in one scan (SHA-256 %2, then %3); its answers were not used.")
+              .arg(m_endpoint.baseUrl.toString(), m_result.certificateSha256, sha256),
+          {}},
+         false);
+    return false;
 }
 
 void RedfishCrawler::start()
@@ -126,7 +154,18 @@ void RedfishCrawler::handleReply(QNetworkReply *reply, Pending pending)
     const QNetworkReply::NetworkError error = reply->error();
     const QByteArray body = reply->readAll();
     const bool isRoot = pending.path == QLatin1String("/redfish/v1/");
+    if (!noteCertificate(reply))
+        return;
 
+    if (error == QNetworkReply::SslHandshakeFailedError && !m_refusedCertificate.isEmpty()) {
+        m_result.certificateSha256 = m_refusedCertificate;
+        fail({ErrorKind::Unavailable, QStringLiteral("bmc_certificate_changed"),
+              QStringLiteral("%1 presented a certificate other than the pinned one (SHA-256 %2); nothing was sent to it.")
+                  .arg(m_endpoint.baseUrl.toString(), m_refusedCertificate),
+              {}},
+             false);
+        return;
+    }
     if (error == QNetworkReply::SslHandshakeFailedError) {
         // It answered, but cannot be trusted: an error to act on, not an unreachable BMC.
         fail({ErrorKind::Unavailable, QStringLiteral("bmc_tls_untrusted"),

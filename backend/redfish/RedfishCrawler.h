@@ -28,6 +28,10 @@ struct RedfishEndpoint
     QString username;
     QString password;
     bool verifyTls = true;
+    // With verifyTls off: the certificate trusted on first use (lowercase hex SHA-256). A TLS
+    // handshake presenting another one is broken off before any request, with its credentials,
+    // is sent. Empty: nothing pinned yet, the first certificate is taken.
+    QString pinnedSha256;
 };
 
 struct CrawlOptions
@@ -49,7 +53,7 @@ struct CrawlResult
     std::optional<Error> error;
     bool unreachable = false;
     int requests = 0;
-    QString certificateSha256; // hex, for HTTPS
+    QString certificateSha256; // hex, for HTTPS; with error bmc_certificate_changed, the one refused
 };
 
 class RedfishCrawler : public QObject
@@ -78,6 +82,9 @@ private:
     void enqueue(const QString &path);
     void pump();
     void send(Pending pending);
+    // Records the certificate `reply` came over; false (the crawl failed) when it differs from
+    // the one this crawl saw first.
+    bool noteCertificate(QNetworkReply *reply);
     void handleReply(QNetworkReply *reply, Pending pending);
     void handleRoot(const QJsonObject &root);
     void absorb(const QJsonObject &resource, const QString &path);
@@ -86,6 +93,7 @@ private:
     void finishIfIdle();
     QNetworkReply *request(const QByteArray &verb, const QString &path, const QByteArray &body = {});
 
+    QString m_refusedCertificate; // set when a handshake was broken off for it
     QNetworkAccessManager &m_network;
     RedfishEndpoint m_endpoint;
     CrawlOptions m_options;

@@ -58,4 +58,35 @@ Status BmcTrustRepository::pinCertificate(const QString &hostPort, const QString
     return exec(q, QStringLiteral("pin a certificate"));
 }
 
+Result<QList<PinnedCertificate>> BmcTrustRepository::pinnedCertificates() const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT host, sha256, pinned_at FROM bmc_certificates ORDER BY host"));
+    if (Status s = exec(q, QStringLiteral("list pinned certificates")); !s)
+        return s.error();
+    QList<PinnedCertificate> pins;
+    while (q.next())
+        pins.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    return pins;
+}
+
+Result<PinnedCertificate> BmcTrustRepository::forgetCertificate(const QString &hostPort)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT host, sha256, pinned_at FROM bmc_certificates WHERE host = ?"));
+    q.addBindValue(text(hostPort));
+    if (Status s = exec(q, QStringLiteral("read a pinned certificate")); !s)
+        return s.error();
+    if (!q.next())
+        return Error{ErrorKind::NotFound, QStringLiteral("not_found"),
+                     QStringLiteral("No certificate is pinned for '%1'.").arg(hostPort), {}};
+    const PinnedCertificate pin{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()};
+    QSqlQuery del(m_db.connection());
+    del.prepare(QStringLiteral("DELETE FROM bmc_certificates WHERE host = ?"));
+    del.addBindValue(text(hostPort));
+    if (Status s = exec(del, QStringLiteral("remove a pinned certificate")); !s)
+        return s.error();
+    return pin;
+}
+
 } // namespace NeoCloud

@@ -5,11 +5,20 @@
 #include "auth/SecretBox.h"
 #include "core/Result.h"
 
+#include <QList>
+
 #include <optional>
 
 namespace NeoCloud {
 
 class Database;
+
+struct PinnedCertificate
+{
+    QString host;     // host:port, as pinKey() makes it
+    QString sha256;   // lowercase hex
+    QString pinnedAt; // ISO 8601, UTC
+};
 
 struct BmcCredentials
 {
@@ -28,6 +37,11 @@ public:
     // The pinned SHA-256 of host:port's certificate, if any.
     Result<std::optional<QString>> pinnedCertificate(const QString &hostPort) const;
     Status pinCertificate(const QString &hostPort, const QString &sha256);
+    // Every pin, by host.
+    Result<QList<PinnedCertificate>> pinnedCertificates() const;
+    // Removes host:port's pin, so the next certificate it presents is pinned anew. NotFound when
+    // there is none.
+    Result<PinnedCertificate> forgetCertificate(const QString &hostPort);
 
 private:
     Database &m_db;

@@ -365,6 +365,24 @@ Status InventoryRepository::insertLink(const Link &link)
     return exec(q, QStringLiteral("add link"));
 }
 
+Result<QList<Device>> InventoryRepository::devicesWithBmc() const
+{
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, name, bmc_url FROM devices WHERE bmc_url <> '' ORDER BY name"));
+    if (Status s = exec(q, QStringLiteral("list devices with a BMC")); !s)
+        return s.error();
+    QList<Device> devices;
+    while (q.next()) {
+        Device device;
+        device.id = q.value(0).toString();
+        device.name = q.value(1).toString();
+        device.bmcUrl = q.value(2).toString();
+        devices.append(std::move(device));
+    }
+    return devices;
+}
+
 Result<InventoryCounts> InventoryRepository::counts() const
 {
     InventoryCounts counts;

@@ -56,6 +56,10 @@ public:
     Status setDeviceState(const QString &id, const QString &state, const QString &updatedAt);
     Status replaceLinks(const QString &siteId, const QList<LinkSource> &sources, const QList<Link> &links);
 
+    // Every device with a BMC address: id, name and bmcUrl filled, nothing else (to name the
+    // device behind a pinned certificate).
+    Result<QList<Device>> devicesWithBmc() const;
+
     Result<InventoryCounts> counts() const;
     Result<PhysicalCapacity> physicalCapacity() const;
 

@@ -1,7 +1,10 @@
 // What discovery remembers about a BMC: its credentials, sealed at rest and reused by a rescan,
-// and its TLS certificate, pinned on first use so a changed one is refused and raised as an alert.
+// and its TLS certificate, pinned on first use so a changed one is refused and raised as an alert,
+// until an operator-admin forgets the pin over the API (a certificate replaced on purpose).
 
+#include "../common/HttpClient.h"
 #include "../common/TestSupport.h"
+#include "activity/AuditLog.h"
 #include "activity/EventLog.h"
 #include "auth/SecretBox.h"
 #include "discovery/DiscoveryService.h"
@@ -149,6 +152,53 @@ private Q_SLOTS:
         QVERIFY(alerts && alerts->total == 1);
         QVERIFY(alerts->items.first().alert);
         QCOMPARE(t->events().openAlertCount().value(), 1);
+        // Asked again, over the connection the refused scan left open, it is refused again: the
+        // certificate is judged on every answer, not only when a connection is made.
+        const Job refusedAgain = scan(t->discovery(), again);
+        QCOMPARE(refusedAgain.state, JobState::Failed);
+        QVERIFY2(firstError(refusedAgain).contains(QLatin1String("certificate of 127.0.0.1:")), qPrintable(firstError(refusedAgain)));
+
+        // The operator checks the BMC's new certificate, and forgets the old pin over the API.
+        const quint16 apiPort = must(t->listen(QHostAddress::LocalHost, 0));
+        HttpClient admin(apiPort);
+        admin.setToken(admin.login(QStringLiteral("admin"), adminPassword));
+        const QString host = QStringLiteral("127.0.0.1:%1").arg(port);
+        HttpAnswer pins = admin.get(QStringLiteral("/api/v1/bmc-certificates"));
+        QCOMPARE(pins.status, 200);
+        QCOMPARE(pins.json.value(QLatin1String("total")).toInt(), 1);
+        const QJsonObject pinned = pins.json.value(QLatin1String("items")).toArray().first().toObject();
+        QCOMPARE(pinned.value(QLatin1String("host")).toString(), host);
+        const QString originalSha = pinned.value(QLatin1String("sha256")).toString();
+        QCOMPARE(originalSha.size(), 64);
+        QVERIFY(!pinned.value(QLatin1String("pinnedAt")).toString().isEmpty());
+        // The device the first scan found behind that address is named.
+        const QJsonArray devices = pinned.value(QLatin1String("devices")).toArray();
+        QCOMPARE(devices.size(), 1);
+        QVERIFY(!devices.first()[QLatin1String("name")].toString().isEmpty());
+
+        QCOMPARE(admin.send("DELETE", QStringLiteral("/api/v1/bmc-certificates/127.0.0.1:9")).status, 404);
+        QCOMPARE(admin.send("DELETE", QStringLiteral("/api/v1/bmc-certificates/") + host).status, 204);
+        QCOMPARE(admin.send("DELETE", QStringLiteral("/api/v1/bmc-certificates/") + host).status, 404);
+        QCOMPARE(admin.get(QStringLiteral("/api/v1/bmc-certificates")).json.value(QLatin1String("total")).toInt(), 0);
+        // Audited with the fingerprint that was trusted, and told in the events.
+        const auto audit = t->audit().list(10, 0);
+        QVERIFY(audit);
+        const auto forget = std::find_if(audit->items.cbegin(), audit->items.cend(),
+                                         [](const AuditEntry &e) {
+                                             return e.action == QLatin1String("bmc.certificate.forget") && e.result == QLatin1String("ok");
+                                         });
+        QVERIFY(forget != audit->items.cend());
+        QCOMPARE(forget->target, host);
+        QCOMPARE(forget->detail.value(QLatin1String("sha256")).toString(), originalSha);
+
+        // The next scan trusts the new certificate on first use, and the pin is the new one.
+        const Job accepted = scan(t->discovery(), again);
+        QCOMPARE(accepted.state, JobState::Succeeded);
+        pins = admin.get(QStringLiteral("/api/v1/bmc-certificates"));
+        QCOMPARE(pins.json.value(QLatin1String("total")).toInt(), 1);
+        const QString newSha = pins.json.value(QLatin1String("items")).toArray().first()[QLatin1String("sha256")].toString();
+        QCOMPARE(newSha.size(), 64);
+        QVERIFY(newSha != originalSha);
     }
 };
 

@@ -106,6 +106,8 @@ const QList<RouteCase> &table()
         {"DELETE", QStringLiteral("/api/v1/health/webhooks/{id}"), Scope::Operators, {}, {}},
         {"GET", QStringLiteral("/api/v1/alert-rules"), Scope::Operators, {}, {}},
         {"PATCH", QStringLiteral("/api/v1/alert-rules/{id}"), Scope::Operators, R"({"enabled":false})", {}},
+        {"GET", QStringLiteral("/api/v1/bmc-certificates"), Scope::Operators, {}, {}},
+        {"DELETE", QStringLiteral("/api/v1/bmc-certificates/{host}"), Scope::Operators, {}, {}},
         {"GET", QStringLiteral("/api/v1/settings/dashboards"), Scope::Operators, {}, {}},
         {"PUT", QStringLiteral("/api/v1/settings/dashboards"), Scope::Operators, R"({"items":[]})", {}},
         {"POST", QStringLiteral("/api/v1/alerts/{id}/ack"), Scope::Operators, {}, {}},

@@ -6,12 +6,25 @@
 #include "api/RequestInput.h"
 #include "api/Router.h"
 #include "discovery/DiscoveryService.h"
+#include "discovery/PinnedCertificates.h"
 #include "domain/Enums.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace NeoCloud {
 namespace {
+
+QJsonObject pinToJson(const PinnedCertificateView &view)
+{
+    QJsonArray devices;
+    for (const auto &[id, name] : view.devices)
+        devices.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), name}});
+    return QJsonObject{{QStringLiteral("host"), view.pin.host},
+                       {QStringLiteral("sha256"), view.pin.sha256},
+                       {QStringLiteral("pinnedAt"), view.pin.pinnedAt},
+                       {QStringLiteral("devices"), devices}};
+}
 
 } // namespace
 
@@ -49,6 +62,28 @@ void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery)
                    if (!job)
                        return ApiResponse::error(job.error());
                    return ApiResponse::json(scanToJson(*job), 202);
+               });
+}
+
+void registerCertificateRoutes(Router &router, PinnedCertificates &pins)
+{
+    // GET /api/v1/bmc-certificates -> {items: [{host, sha256, pinnedAt, devices: [{id, name}]}], total}
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/bmc-certificates"), Access::Operator, [&pins](const ApiRequest &) {
+        const auto views = pins.list();
+        if (!views)
+            return ApiResponse::error(views.error());
+        QJsonArray items;
+        for (const PinnedCertificateView &view : *views)
+            items.append(pinToJson(view));
+        return ApiResponse::json(QJsonObject{{QStringLiteral("items"), items}, {QStringLiteral("total"), int(items.size())}});
+    });
+
+    // DELETE /api/v1/bmc-certificates/{host} -> 204; {host} is "host:port" (percent-encoded where
+    // needed, as an IPv6 address is). The next certificate that host presents is pinned anew.
+    router.add(HttpMethod::Delete, QStringLiteral("/api/v1/bmc-certificates/{host}"), Access::OperatorAdmin,
+               [&pins](const ApiRequest &request) {
+                   const auto forgotten = pins.forget(request.param(QStringLiteral("host")), request.user->username);
+                   return forgotten ? ApiResponse::noContent() : ApiResponse::error(forgotten.error());
                });
 }
 

@@ -20,6 +20,7 @@ class DiscoveryService;
 class LabService;
 class LiveStream;
 class MetricsService;
+class PinnedCertificates;
 class EventLog;
 class HealthService;
 class InventoryService;
@@ -33,6 +34,8 @@ void registerAuthRoutes(Router &router, AuthService &auth, LoginThrottle &thrott
 void registerInventoryRoutes(Router &router, InventoryService &inventory);
 void registerActivityRoutes(Router &router, EventLog &events, AuditLog &audit);
 void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery);
+// GET /api/v1/bmc-certificates, DELETE /api/v1/bmc-certificates/{host}: the pinned BMC certificates.
+void registerCertificateRoutes(Router &router, PinnedCertificates &pins);
 void registerTenantRoutes(Router &router, TenantService &tenants, AuthService &auth, AccessKeyService &keys);
 void registerServiceRoutes(Router &router, ServiceEngine &engine, TenantService &tenants);
 void registerLabRoutes(Router &router, LabService *lab, InventoryService &inventory);
