@@ -17,6 +17,37 @@ Rectangle {
         function onDeviceIdChanged() { panel.refusal = "" }
     }
 
+    readonly property var trust: panel.webPages !== null ? panel.webPages.context.bmcTrust : null
+    readonly property bool httpsBmc: panel.trust !== null && panel.detail.bmcUrl.startsWith("https://")
+    // Read again when the device changes or a pin is added or removed.
+    property string pinnedCertificate
+    function readPin() {
+        panel.pinnedCertificate = panel.httpsBmc ? panel.trust.pinnedDisplay(panel.detail.bmcUrl) : ""
+    }
+    onHttpsBmcChanged: panel.readPin()
+    Connections {
+        target: panel.detail
+        function onChanged() { panel.readPin() }
+    }
+    Connections {
+        target: panel.trust
+        function onPinsChanged() { panel.readPin() }
+    }
+
+    ConfirmDialog {
+        id: forgetDialog
+        objectName: "forgetCertificateDialog"
+        heading: qsTr("Forget the certificate of %1?").arg(panel.httpsBmc ? panel.trust.pinAddress(panel.detail.bmcUrl) : "")
+        subheading: qsTr("The next scan or BMC page then trusts the certificate this address presents, whoever "
+                         + "presents it, and the health poll follows that scan. Check first that the BMC's certificate was replaced on purpose (new "
+                         + "firmware, a board swapped). Pinned now: %1").arg(panel.pinnedCertificate)
+        confirmText: qsTr("Forget certificate")
+        onConfirmed: {
+            if (!panel.trust.forget(panel.detail.bmcUrl))
+                panel.refusal = panel.trust.lastError
+        }
+    }
+
     implicitWidth: 340
     radius: Theme.radiusM
     color: Theme.surface
@@ -142,6 +173,24 @@ Rectangle {
                                                   .arg(panel.detail.units).arg(panel.detail.heightU)
                 }
                 FactRow { Layout.fillWidth: true; label: qsTr("BMC"); value: panel.detail.bmcUrl; link: true }
+                // The certificate trusted on first use, for an HTTPS BMC: shown so it can be
+                // compared with the BMC's own, and forgotten when it was replaced on purpose.
+                FactRow {
+                    objectName: "bmcCertificate"
+                    Layout.fillWidth: true
+                    visible: panel.httpsBmc
+                    label: qsTr("Certificate")
+                    value: panel.pinnedCertificate.length > 0 ? panel.pinnedCertificate
+                                                              : qsTr("Not pinned yet: the next scan or visit trusts what it presents")
+                    mono: panel.pinnedCertificate.length > 0
+                }
+                ActionButton {
+                    objectName: "forgetCertificate"
+                    visible: panel.httpsBmc && panel.pinnedCertificate.length > 0
+                    text: qsTr("Forget certificate…")
+                    hint: qsTr("For a certificate replaced on purpose: the next one this BMC presents is trusted")
+                    onClicked: forgetDialog.open()
+                }
                 ActionButton {
                     objectName: "openBmc"
                     visible: panel.webPages !== null && panel.webPages.available && panel.detail.bmcUrl.length > 0

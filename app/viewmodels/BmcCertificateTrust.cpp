@@ -2,6 +2,7 @@
 
 #include "activity/EventLog.h"
 #include "discovery/CertificatePin.h"
+#include "discovery/PinnedCertificates.h"
 #include "domain/Activity.h"
 #include "store/BmcTrustRepository.h"
 
@@ -9,11 +10,14 @@
 
 namespace NeoCloud {
 
-BmcCertificateTrust::BmcCertificateTrust(BmcTrustRepository &pins, EventLog &events, QObject *parent)
+BmcCertificateTrust::BmcCertificateTrust(BmcTrustRepository &pins, PinnedCertificates &registry, EventLog &events,
+                                         QObject *parent)
     : QObject(parent)
     , m_pins(pins)
+    , m_registry(registry)
     , m_events(events)
 {
+    connect(&registry, &PinnedCertificates::changed, this, &BmcCertificateTrust::pinsChanged);
 }
 
 QString BmcCertificateTrust::decide(const QString &url, const QString &sha256)
@@ -66,7 +70,27 @@ bool BmcCertificateTrust::pin(const QString &url, const QString &sha256)
                     tr("Pinned the certificate of %1 (SHA-256 %2) after an operator trusted it in a console web view.")
                         .arg(key, fingerprint));
     setLastError({});
+    Q_EMIT pinsChanged();
     return true;
+}
+
+QString BmcCertificateTrust::pinnedDisplay(const QString &url)
+{
+    const QString sha256 = pinned(url);
+    return sha256.isEmpty() ? QString() : displayedSha256(sha256);
+}
+
+QString BmcCertificateTrust::pinAddress(const QString &url) const
+{
+    return pinKey(QUrl(url));
+}
+
+bool BmcCertificateTrust::forget(const QString &url)
+{
+    // The console acts for whoever runs it, as its other changes do.
+    const auto forgotten = m_registry.forget(pinKey(QUrl(url)), QStringLiteral("console"));
+    setLastError(forgotten ? QString() : forgotten.error().message);
+    return bool(forgotten);
 }
 
 void BmcCertificateTrust::setLastError(const QString &message)

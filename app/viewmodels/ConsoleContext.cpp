@@ -30,7 +30,7 @@ ConsoleContext::ConsoleContext(Backend &backend, QObject *parent)
                  &backend.telemetry(), this)
     , m_whatIf(backend.capacity(), this)
     , m_viewAs(backend, backend.auth(), backend.tenants(), this)
-    , m_bmcTrust(backend.bmcTrust(), backend.events(), this)
+    , m_bmcTrust(backend.bmcTrust(), backend.pinnedCertificates(), backend.events(), this)
     , m_dashboards(backend.dashboards(), this)
 {
 }

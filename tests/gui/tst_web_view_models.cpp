@@ -9,6 +9,7 @@
 #include "GuiTestSupport.h"
 #include "TenantViewAs.h"
 #include "auth/AuthService.h"
+#include "discovery/CertificatePin.h"
 #include "activity/AuditLog.h"
 #include "store/BmcTrustRepository.h"
 #include "settings/DashboardService.h"
@@ -160,6 +161,18 @@ private Q_SLOTS:
         QCOMPARE(pins.decide(url, b), QStringLiteral("refuse"));
         // Another port of the same host is another BMC.
         QCOMPARE(pins.decide(QStringLiteral("https://127.0.0.1:9444/"), a), QStringLiteral("ask"));
+
+        // Forgotten (the certificate was replaced on purpose), the next one is asked about again,
+        // and views showing the pin are told.
+        QCOMPARE(pins.pinnedDisplay(url), displayedSha256(a));
+        QSignalSpy changed(&pins, &BmcCertificateTrust::pinsChanged);
+        QVERIFY(pins.forget(url));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(pins.pinnedDisplay(url).isEmpty());
+        QCOMPARE(pins.decide(url, b), QStringLiteral("ask"));
+        QVERIFY(!pins.forget(url));
+        QVERIFY(pins.lastError().contains(QStringLiteral("127.0.0.1:9443")));
+        QCOMPARE(changed.count(), 1);
     }
 
     void dashboardsEditThroughTheServiceAndFillTheDevice()

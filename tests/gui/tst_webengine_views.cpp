@@ -455,6 +455,43 @@ private Q_SLOTS:
         QCOMPARE(gate->property("presentedSha256").toString(), displayedSha256(hexOf(fresh)));
         QVERIFY(QMetaObject::invokeMethod(gate, "refusePresented"));
         web->close();
+
+        // The panel shows the BMC's pin, and forgets it after asking.
+        const auto visibleNamed = [console](const QString &name) -> QQuickItem * {
+            for (QQuickItem *candidate : console->findChildren<QQuickItem *>(name))
+                if (candidate->isVisible())
+                    return candidate;
+            return nullptr;
+        };
+        QTRY_VERIFY(visibleNamed(QStringLiteral("bmcCertificate")));
+        QVERIFY(visibleNamed(QStringLiteral("bmcCertificate"))->property("value").toString().startsWith(QStringLiteral("Not pinned")));
+        QVERIFY(!visibleNamed(QStringLiteral("forgetCertificate")));
+        QVERIFY(QMetaObject::invokeMethod(openBmc, "clicked"));
+        web = qobject_cast<QQuickWindow *>(pages->property("lastWindow").value<QObject *>());
+        gate = web->property("gate").value<QObject *>();
+        QTRY_COMPARE_WITH_TIMEOUT(gate->property("state").toString(), QStringLiteral("asking"), 20000);
+        QVERIFY(QMetaObject::invokeMethod(gate, "trustPresented"));
+        web->close();
+        QTRY_COMPARE(visibleNamed(QStringLiteral("bmcCertificate"))->property("value").toString(), displayedSha256(hexOf(fresh)));
+        QQuickItem *forget = visibleNamed(QStringLiteral("forgetCertificate"));
+        QVERIFY(forget);
+        QVERIFY(QMetaObject::invokeMethod(forget, "clicked"));
+        // The Hardware view's dialog, open now (the Topology view's panel has its own, closed).
+        const auto openDialog = [console]() -> QObject * {
+            for (QObject *candidate : console->findChildren<QObject *>(QStringLiteral("forgetCertificateDialog")))
+                if (candidate->property("visible").toBool())
+                    return candidate;
+            return nullptr;
+        };
+        QTRY_VERIFY(openDialog());
+        QObject *dialog = openDialog();
+        QVERIFY2(dialog->property("heading").toString().contains(m_context->bmcTrust()->pinAddress(bmc.url())),
+                 qPrintable(dialog->property("heading").toString()));
+        QVERIFY(QMetaObject::invokeMethod(dialog, "confirmed"));
+        const auto stored = m_backend->bmcTrust().pinnedCertificate(m_context->bmcTrust()->pinAddress(bmc.url()));
+        QVERIFY(stored && !*stored);
+        QTRY_VERIFY(visibleNamed(QStringLiteral("bmcCertificate"))->property("value").toString().startsWith(QStringLiteral("Not pinned")));
+        QVERIFY(!visibleNamed(QStringLiteral("forgetCertificate")));
     }
 
     // Settings' dashboards on a device's page: one "Open <name>" button each; a plain HTTP one
