@@ -29,12 +29,14 @@ const operatorRoutes = [
   { path: /^\/capacity$/, view: lazyView(() => import('./views/capacity.js')), nav: '/capacity' },
   { path: /^\/onboarding$/, view: lazyView(() => import('./views/onboarding.js')), nav: '/onboarding' },
   { path: /^\/commissioning$/, view: lazyView(() => import('./views/commissioning.js')), nav: '/commissioning' },
+  { path: /^\/settings$/, view: lazyView(() => import('./views/settings.js')), nav: '/settings' },
 ];
 
 const operatorNav = [
   ['/', 'Overview'], ['/hardware', 'Hardware'], ['/tenants', 'Tenants'],
   ['/services', 'Services'], ['/health', 'Health'], ['/events', 'Events'],
   ['/topology', 'Topology'], ['/capacity', 'Capacity'], ['/onboarding', 'Onboarding'], ['/commissioning', 'Commissioning'],
+  ['/settings', 'Settings'],
 ];
 
 // A tenant's users get the portal: their own tenant only (the API answers them nothing else).
