@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bmcHost, fillDashboardUrl } from '../../resources/web/js/dashboardLinks.js';
-import { axePath, base, callWith, labScanned, launchChromium, out, adminPassword as password, picture as pictureOf, signInAs, signInAsAdmin, signInToApi, until } from './support.mjs';
+import { axeAuditor, base, callWith, labScanned, launchChromium, out, adminPassword as password, picture as pictureOf, signInAs, signInAsAdmin, signInToApi, until } from './support.mjs';
 
 let browser;
 let token;
@@ -152,14 +152,8 @@ test('an operator viewer reads the dashboards without a form', async () => {
 
 test('the settings page and a device\'s links pass axe-core\'s WCAG 2 AA rules, light and dark', async () => {
   const device = (await call('GET', '/devices?kind=gpu-server&limit=1')).json.items[0];
-  const found = [];
-  let audited = 0;
-  const audit = async (page, where) => {
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
-    audited += result.passes.length > 0 ? 1 : 0;
-    for (const v of result.violations) found.push(`${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  };
+  const axe = axeAuditor();
+  const audit = (page, where) => axe.audit(page, where);
   for (const colorScheme of ['light', 'dark']) {
     const { context, page } = await settingsPage({ bypassCSP: true, colorScheme });
     await row(page, 1).waitFor();
@@ -174,8 +168,8 @@ test('the settings page and a device\'s links pass axe-core\'s WCAG 2 AA rules, 
     await audit(page, `${colorScheme} device page`);
     await context.close();
   }
-  assert.equal(audited, 4);
-  assert.deepEqual(found, []);
+  assert.equal(axe.audited, 4);
+  assert.deepEqual(axe.violations, []);
   assert.deepEqual((await call('GET', '/settings/dashboards')).json.items, [grafana, redfish], 'a refused save changes nothing');
 });
 

@@ -9,7 +9,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  axePath, base, callWith, labScanned, launchChromium, loginAs, out, adminPassword as password, signInAs, signInToApi, until,
+  axeAuditor, base, callWith, labScanned, launchChromium, loginAs, out, adminPassword as password, signInAs, signInToApi, until,
 } from './support.mjs';
 
 // Names no other test file uses, unique per run so a rerun against the same server works.
@@ -178,14 +178,8 @@ test('a tenant viewer sees the services without the buttons, and the backend ref
 });
 
 test('the portal\'s services page and its dialog pass axe-core\'s WCAG 2 AA rules, light and dark', async () => {
-  const found = [];
-  let audited = 0;
-  const audit = async (page, where) => {
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
-    audited += result.passes.length > 0 ? 1 : 0;
-    for (const v of result.violations) found.push(`${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  };
+  const axe = axeAuditor();
+  const audit = (page, where) => axe.audit(page, where);
   for (const colorScheme of ['light', 'dark']) {
     const { context, page } = await portalPage(tenantAdmin, { bypassCSP: true, colorScheme });
     await page.getByRole('region', { name: 'Enable a service' }).getByLabel('Service kind').selectOption('object-storage');
@@ -197,8 +191,8 @@ test('the portal\'s services page and its dialog pass axe-core\'s WCAG 2 AA rule
     await page.keyboard.press('Escape');
     await context.close();
   }
-  assert.equal(audited, 4);
-  assert.deepEqual(found, []);
+  assert.equal(axe.audited, 4);
+  assert.deepEqual(axe.violations, []);
 });
 
 test('nothing failed in the portal\'s services', () => {

@@ -85,3 +85,20 @@ export async function picture(page, name) {
   await page.screenshot({ path: `${out}/${name}`, fullPage: true, animations: 'disabled' });
   await page.setViewportSize(size);
 }
+
+// axe-core's WCAG 2 A/AA rules on pages as they stand (a context with bypassCSP: true, so the
+// script can be added): audit(page, where) counts the pages it ran on and keeps each
+// violation as one line naming `where`.
+export function axeAuditor() {
+  const auditor = {
+    audited: 0,
+    violations: [],
+    async audit(page, where) {
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+      auditor.audited += result.passes.length > 0 ? 1 : 0;
+      for (const v of result.violations) auditor.violations.push(`${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    },
+  };
+  return auditor;
+}

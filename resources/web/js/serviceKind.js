@@ -5,7 +5,7 @@
 
 import { api } from './api.js';
 import { h, replace } from './dom.js';
-import { field, showError } from './forms.js';
+import { clearErrors, field, showError } from './forms.js';
 import { paramsForm } from './schemaForm.js';
 
 // `id` names the kind's <select>; onKindChanged runs after a new kind's fields are shown.
@@ -30,13 +30,20 @@ export function serviceKindFields({ id, onKindChanged } = {}) {
     showParams();
   });
 
+  // The request's body, {kind, params}; throws (with the field) a value that cannot be sent.
+  const read = () => ({ kind: kind.value, params: params?.read() ?? {} });
+  const showRefusal = (form, summary, error) => showError(form, summary, error, { orBeside: kind });
+
   return {
     elements: [field('Service kind', kind, { path: 'kind' }), paramsArea],
     loaded,
-    // The request's body, {kind, params}; throws (with the field) a value that cannot be sent.
-    read: () => ({ kind: kind.value, params: params?.read() ?? {} }),
     // The API's refusal beside the field it names; one about the whole request (the tenant's
     // maxServices quota, a tenant that is not active) beside the kind, which is what it refuses.
-    showRefusal: (form, summary, error) => showError(form, summary, error, { orBeside: kind }),
+    showRefusal,
+    // On submit: the last refusal cleared, the body to send, or null with the reason shown.
+    bodyToSend(form, summary) {
+      clearErrors(form, summary);
+      try { return read(); } catch (error) { showRefusal(form, summary, error); return null; }
+    },
   };
 }

@@ -36,10 +36,9 @@ export function enableServiceForm(tenantId) {
     oninput: () => { if (reviewed) { reviewed = null; replace(planArea, h('p', { class: 'muted' }, 'The form changed: review the plan again.')); } },
     onsubmit: async (event) => {
       event.preventDefault();
-      clearErrors(form, summary);
       replace(done);
-      let body;
-      try { body = fields.read(); } catch (error) { fields.showRefusal(form, summary, error); return; }
+      const body = fields.bodyToSend(form, summary);
+      if (!body) return;
       try {
         const plan = await api(`/tenants/${encodeURIComponent(tenantId)}/services`, { method: 'POST', query: { dryRun: 'true' }, body });
         reviewed = body;

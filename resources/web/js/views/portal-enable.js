@@ -6,7 +6,6 @@
 
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { clearErrors } from '../forms.js';
 import { serviceKindFields } from '../serviceKind.js';
 import { tenantPath } from './portal.js';
 
@@ -21,10 +20,9 @@ export function portalEnableForm({ onEnabled }) {
     id: 'portal-enable-form', 'aria-labelledby': 'portal-enable-title', novalidate: true,
     onsubmit: async (event) => {
       event.preventDefault();
-      clearErrors(form, summary);
       replace(done);
-      let body;
-      try { body = fields.read(); } catch (error) { fields.showRefusal(form, summary, error); return; }
+      const body = fields.bodyToSend(form, summary);
+      if (!body) return;
       submit.disabled = true;
       try {
         const service = await api(tenantPath('/services'), { method: 'POST', body });

@@ -66,6 +66,7 @@ export function render(main) {
   const message = h('div', { id: 'portal-services-message' });
   const jobs = jobTracker();
   const admin = canChange();
+  const title = h('h1', { tabindex: -1 }, 'Services');
 
   let latest = 0; // only the newest of overlapping loads draws
   const load = async () => {
@@ -76,17 +77,20 @@ export function render(main) {
       const active = (keys.items ?? []).find((k) => k.state === 'active');
       const shown = (services.items ?? []).filter((s) => s.state !== 'disabled');
       jobs.clear();
+      // Drawing again replaces the card holding the focus: it goes to the same service's new
+      // card, or to the title when that service is gone (disabled), never to nowhere.
+      const focused = list.contains(document.activeElement) ? document.activeElement.closest('.portal-service')?.dataset.id : null;
       replace(list, shown.length
         ? shown.map((s) => serviceCard(s, active?.accessKey, { progress: jobs.progressFor(s), onDisable: admin ? disable : null }))
         : h('p', { class: 'muted' }, admin ? 'No services enabled yet: enable one below.' : 'No services enabled yet. Ask your operator to enable one.'));
+      if (focused) (list.querySelector(`[data-id="${CSS.escape(focused)}"]`) ?? title).focus();
     } catch (error) {
       replace(list, errorBox(error));
     }
   };
 
   // Asks first, naming the service; then DELETE /api/v1/services/{id} (202, disabling). The
-  // focus goes to the service's card, which now shows the job, or to the page's title once the
-  // card is gone.
+  // focus, back on the Disable button, follows the card as it is drawn again (load).
   async function disable(service) {
     replace(message);
     const what = `${service.kind} ${serviceName(service)}`.trim();
@@ -103,10 +107,9 @@ export function render(main) {
       replace(message, errorBox(error));
     }
     await load();
-    (list.querySelector(`[data-id="${CSS.escape(service.id)}"]`) ?? main.querySelector('h1')).focus();
   }
 
-  replace(main, h('h1', { tabindex: -1 }, 'Services'), message, list,
+  replace(main, title, message, list,
     admin ? portalEnableForm({ onEnabled: load }) : null);
   load();
   // A job no card shows yet (one an operator started) draws the list again once, when first seen.
