@@ -36,8 +36,10 @@ async function settingsPage({ role = 'operator-admin', ...options } = {}) {
   else await signInAs(context, { token, user: { username: 'admin', role } });
   const page = await context.newPage();
   watch(page);
-  await page.goto(`${base}/settings`);
+  await page.goto(`${base}/`);
+  await page.getByRole('link', { name: 'Settings', exact: true }).click(); // beside the user, on every operator page
   await page.getByRole('heading', { level: 2, name: 'Dashboards' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Settings', exact: true }).getAttribute('aria-current'), 'page');
   await page.waitForFunction(() => !/Loading…/.test(document.body.innerText));
   return { context, page };
 }

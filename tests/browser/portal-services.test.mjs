@@ -100,7 +100,7 @@ test('a tenant admin enables a service: a bad name is refused beside its field, 
   await page.locator('#portal-enable-result', { hasText: 'Enabling database' }).waitFor();
   const card = page.locator('.portal-service[data-kind="database"]');
   await card.locator('.badge-active').first().waitFor({ timeout: 30000 });
-  await card.getByText(/connector\.name=vast/).waitFor();
+  await card.getByText(/connector\.name=vast/).first().waitFor();
   assert.equal(await bucket.control.getAttribute('aria-invalid'), null, 'the refusal is cleared');
   assert.equal(await page.evaluate(() => window.notReloaded), true, 'followed live, not reloaded');
   const database = (await call('GET', `/tenants/${tenant.id}/services`)).json.items.find((s) => s.kind === 'database');

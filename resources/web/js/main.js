@@ -36,7 +36,6 @@ const operatorNav = [
   ['/', 'Overview'], ['/hardware', 'Hardware'], ['/tenants', 'Tenants'],
   ['/services', 'Services'], ['/health', 'Health'], ['/events', 'Events'],
   ['/topology', 'Topology'], ['/capacity', 'Capacity'], ['/onboarding', 'Onboarding'], ['/commissioning', 'Commissioning'],
-  ['/settings', 'Settings'],
 ];
 
 // A tenant's users get the portal: their own tenant only (the API answers them nothing else).
@@ -79,7 +78,10 @@ function shell(activeNav) {
       h('nav', { 'aria-label': 'Main' },
         h('ul', {}, (forOperator() ? operatorNav : tenantNav).map(([path, title]) => h('li', {},
           h('a', { href: path, 'data-link': true, 'aria-current': path === activeNav ? 'page' : null }, title))))),
-      h('div', { class: 'who' }, liveState, h('span', {}, `${user?.username ?? ''} · ${user?.role ?? ''}`), signOut)),
+      h('div', { class: 'who' }, liveState, h('span', {}, `${user?.username ?? ''} · ${user?.role ?? ''}`),
+        // Beside the user rather than in the full main navigation, as settings usually are.
+        forOperator() ? h('a', { href: '/settings', 'data-link': true, 'aria-current': activeNav === '/settings' ? 'page' : null }, 'Settings') : null,
+        signOut)),
     user?.viewingAs ? h('p', { class: 'viewing-as', role: 'note' },
       'Viewing as this tenant: read-only, the way its users see the portal.') : null,
     main);

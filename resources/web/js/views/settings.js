@@ -50,14 +50,17 @@ function editor(container, saved) {
   // Draws the rows and puts the focus on row `focusRow`'s name (or on "Add" when there is none).
   function draw(focusRow) {
     replace(list, rows.length === 0 ? h('p', { class: 'muted' }, 'No dashboards: devices get no links.') : rows.map((row, i) => {
-      const label = row.name.trim() || `dashboard ${i + 1}`;
-      const name = h('input', { type: 'text', value: row.name, autocomplete: 'off', 'aria-required': 'true' });
+      const removeLabel = (value) => `Remove ${value.trim() || `dashboard ${i + 1}`}`;
+      const removeButton = h('button', { type: 'button', class: 'danger', 'aria-label': removeLabel(row.name), onclick: () => remove(i) }, 'Remove');
+      // The button says which dashboard it removes, by the name as it is being typed.
+      const name = h('input', { type: 'text', value: row.name, autocomplete: 'off', 'aria-required': 'true',
+        oninput: () => removeButton.setAttribute('aria-label', removeLabel(name.value)) });
       const template = h('input', { type: 'url', value: row.urlTemplate, autocomplete: 'off', spellcheck: 'false', 'aria-required': 'true',
         placeholder: 'https://grafana.example/d/node?var-host={name}' });
       return h('fieldset', { class: 'dashboard-row' }, h('legend', {}, `Dashboard ${i + 1}`),
         field('Name', name, { path: `items[${i}].name` }),
         field('URL template', template, { path: `items[${i}].urlTemplate` }),
-        h('button', { type: 'button', class: 'danger', 'aria-label': `Remove ${label}`, onclick: () => remove(i) }, 'Remove'));
+        removeButton);
     }));
     if (focusRow === undefined) return;
     const target = focusRow >= 0 ? list.querySelectorAll('fieldset')[focusRow]?.querySelector('input') : null;
