@@ -54,12 +54,28 @@ export function launchChromium() {
   });
 }
 
-// Every page of `context` starts signed in with `token` as admin, as the login page would leave it.
-export async function signInAsAdmin(context, token) {
-  await context.addInitScript(([t, user]) => {
+// The login answer {token, user} of a user, for a page that starts signed in as that user.
+export async function loginAs(username, password) {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  assert.equal(login.status, 200, `${username} signs in`);
+  return login.json();
+}
+
+// Every page of `context` starts signed in with `token` as `user`, as the login page would leave
+// it: no sign-in form to wait for under the parallel load CI puts on the machine.
+export async function signInAs(context, { token, user }) {
+  await context.addInitScript(([t, u]) => {
     sessionStorage.setItem('neocloud.token', t);
-    sessionStorage.setItem('neocloud.user', JSON.stringify(user));
-  }, [token, { username: 'admin', role: 'operator-admin' }]);
+    sessionStorage.setItem('neocloud.user', JSON.stringify(u));
+  }, [token, user]);
+}
+
+// Every page of `context` starts signed in with `token` as admin.
+export async function signInAsAdmin(context, token) {
+  await signInAs(context, { token, user: { username: 'admin', role: 'operator-admin' } });
 }
 
 // A picture of `page` for docs/screenshots: as tall as the content, not the window.
@@ -68,4 +84,21 @@ export async function picture(page, name) {
   await page.setViewportSize({ width: size.width, height: 480 });
   await page.screenshot({ path: `${out}/${name}`, fullPage: true, animations: 'disabled' });
   await page.setViewportSize(size);
+}
+
+// axe-core's WCAG 2 A/AA rules on pages as they stand (a context with bypassCSP: true, so the
+// script can be added): audit(page, where) counts the pages it ran on and keeps each
+// violation as one line naming `where`.
+export function axeAuditor() {
+  const auditor = {
+    audited: 0,
+    violations: [],
+    async audit(page, where) {
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }));
+      auditor.audited += result.passes.length > 0 ? 1 : 0;
+      for (const v of result.violations) auditor.violations.push(`${where}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    },
+  };
+  return auditor;
 }

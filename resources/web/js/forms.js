@@ -34,10 +34,11 @@ function controlFor(form, path) {
     ?? null;
 }
 
-// Shows the error beside its field (and focuses it) and, always, in the summary box. Returns
-// the control it marked, if any.
-export function showError(form, summary, error) {
-  const control = controlFor(form, error.field);
+// Shows the error beside its field (and focuses it) and, always, in the summary box. A refusal
+// that names no field but is about the whole request (a 409: a quota, a state) goes beside
+// `orBeside` when given, the control the request is mostly about. Returns the control it marked.
+export function showError(form, summary, error, { orBeside } = {}) {
+  const control = controlFor(form, error.field) ?? (!error.field && error.status === 409 ? orBeside ?? null : null);
   if (control) {
     control.setAttribute('aria-invalid', 'true');
     const message = form.querySelector(`#${CSS.escape(control.id)}-error`);

@@ -29,6 +29,7 @@ const operatorRoutes = [
   { path: /^\/capacity$/, view: lazyView(() => import('./views/capacity.js')), nav: '/capacity' },
   { path: /^\/onboarding$/, view: lazyView(() => import('./views/onboarding.js')), nav: '/onboarding' },
   { path: /^\/commissioning$/, view: lazyView(() => import('./views/commissioning.js')), nav: '/commissioning' },
+  { path: /^\/settings$/, view: lazyView(() => import('./views/settings.js')), nav: '/settings' },
 ];
 
 const operatorNav = [
@@ -77,7 +78,10 @@ function shell(activeNav) {
       h('nav', { 'aria-label': 'Main' },
         h('ul', {}, (forOperator() ? operatorNav : tenantNav).map(([path, title]) => h('li', {},
           h('a', { href: path, 'data-link': true, 'aria-current': path === activeNav ? 'page' : null }, title))))),
-      h('div', { class: 'who' }, liveState, h('span', {}, `${user?.username ?? ''} · ${user?.role ?? ''}`), signOut)),
+      h('div', { class: 'who' }, liveState, h('span', {}, `${user?.username ?? ''} · ${user?.role ?? ''}`),
+        // Beside the user rather than in the full main navigation, as settings usually are.
+        forOperator() ? h('a', { href: '/settings', 'data-link': true, 'aria-current': activeNav === '/settings' ? 'page' : null }, 'Settings') : null,
+        signOut)),
     user?.viewingAs ? h('p', { class: 'viewing-as', role: 'note' },
       'Viewing as this tenant: read-only, the way its users see the portal.') : null,
     main);

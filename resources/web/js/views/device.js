@@ -1,8 +1,21 @@
-// One device: GET /api/v1/devices/{id} (components and ports) and what depends on it
-// (GET /api/v1/devices/{id}/impact).
+// One device: GET /api/v1/devices/{id} (components and ports), what depends on it
+// (GET /api/v1/devices/{id}/impact) and the operator's dashboards for it (Settings).
 
 import { api } from '../api.js';
+import { fillDashboardUrl } from '../dashboardLinks.js';
 import { errorBox, formatBytes, h, replace, statusBadge, table } from '../dom.js';
+
+// "Open <dashboard>" links (GET /api/v1/settings/dashboards), each filled from the device. A
+// new tab without a way back to this page (noopener) nor, in the Referer, to this page's path.
+function dashboardLinks(container, device) {
+  api('/settings/dashboards').then((answer) => {
+    const links = answer.items ?? [];
+    replace(container, links.length === 0 ? null : h('ul', { class: 'dashboard-links', 'aria-label': 'Dashboards' },
+      links.map((link) => h('li', {}, h('a', {
+        href: fillDashboardUrl(link.urlTemplate, device), target: '_blank', rel: 'noopener noreferrer',
+      }, `Open ${link.name}`)))));
+  }, (error) => replace(container, errorBox(error)));
+}
 
 export function render(main, { id }) {
   replace(main, h('p', { class: 'muted' }, 'Loading…'));
@@ -15,6 +28,8 @@ export function render(main, { id }) {
       return;
     }
     const impact = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
+    const dashboards = h('div', { id: 'device-dashboards' });
+    dashboardLinks(dashboards, device);
     const facts = [
       ['Kind', device.kind], ['Vendor', device.vendor], ['Model', device.model], ['Serial', device.serial],
       ['Firmware', device.firmware], ['Position', device.position ? `U${device.position} (${device.heightU}U)` : null],
@@ -24,6 +39,7 @@ export function render(main, { id }) {
       h('nav', { 'aria-label': 'Breadcrumb', class: 'crumbs' }, h('a', { href: '/hardware', 'data-link': true }, 'Hardware'), ' / ', device.name),
       h('h1', {}, device.name, ' ', statusBadge(device.health)),
       h('dl', { class: 'facts' }, facts.map(([term, value]) => [h('dt', {}, term), h('dd', {}, value || '—')])),
+      dashboards,
       h('h2', {}, 'Components'),
       table([
         { title: 'Name', render: (c) => c.name || c.kind },

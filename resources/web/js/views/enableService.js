@@ -1,31 +1,20 @@
 // "Enable a service" on a tenant's page: a kind from GET /api/v1/catalog, its parameters from
-// the kind's schema, the plan first (POST /api/v1/tenants/{id}/services?dryRun=true), then the
-// real call (202; the tenant's service list above follows the job from the stream).
+// the kind's schema (serviceKind.js, shared with the portal's form), the plan first
+// (POST /api/v1/tenants/{id}/services?dryRun=true), then the real call (202; the tenant's
+// service list above follows the job from the stream).
 
 import { api } from '../api.js';
 import { h, replace } from '../dom.js';
-import { clearErrors, field, showError } from '../forms.js';
-import { paramsForm } from '../schemaForm.js';
+import { clearErrors } from '../forms.js';
+import { serviceKindFields } from '../serviceKind.js';
 import { planTable } from '../plan.js';
 
 export function enableServiceForm(tenantId) {
-  const kind = h('select', { id: 'enable-kind' });
-  const paramsArea = h('div');
   const summary = h('div', { 'aria-live': 'assertive' });
   const planArea = h('div', { id: 'enable-plan', 'aria-live': 'polite' });
   const done = h('p', { id: 'enable-result', 'aria-live': 'polite' });
-  let catalog = [];
-  let params = null;
   let reviewed = null;
-
-  const showParams = () => {
-    const entry = catalog.find((e) => e.kind === kind.value);
-    params = entry ? paramsForm(entry, 'params') : null;
-    replace(paramsArea, params?.element);
-    replace(planArea);
-    reviewed = null;
-  };
-  kind.addEventListener('change', showParams);
+  const fields = serviceKindFields({ id: 'enable-kind', onKindChanged: () => { replace(planArea); reviewed = null; } });
 
   const enable = async () => {
     clearErrors(form, summary);
@@ -37,7 +26,7 @@ export function enableServiceForm(tenantId) {
       reviewed = null;
     } catch (error) {
       enableButton.disabled = false;
-      showError(form, summary, error);
+      fields.showRefusal(form, summary, error);
     }
   };
   const enableButton = h('button', { type: 'button', class: 'primary', id: 'enable-apply', onclick: enable }, 'Enable');
@@ -47,10 +36,9 @@ export function enableServiceForm(tenantId) {
     oninput: () => { if (reviewed) { reviewed = null; replace(planArea, h('p', { class: 'muted' }, 'The form changed: review the plan again.')); } },
     onsubmit: async (event) => {
       event.preventDefault();
-      clearErrors(form, summary);
       replace(done);
-      let body;
-      try { body = { kind: kind.value, params: params?.read() ?? {} }; } catch (error) { showError(form, summary, error); return; }
+      const body = fields.bodyToSend(form, summary);
+      if (!body) return;
       try {
         const plan = await api(`/tenants/${encodeURIComponent(tenantId)}/services`, { method: 'POST', query: { dryRun: 'true' }, body });
         reviewed = body;
@@ -59,18 +47,14 @@ export function enableServiceForm(tenantId) {
           planTable(plan.steps, { caption: `Enable ${body.kind}`, id: 'enable-plan-steps' }),
           h('div', { class: 'form-actions' }, enableButton));
       } catch (error) {
-        showError(form, summary, error);
+        fields.showRefusal(form, summary, error);
       }
     },
   },
-  field('Service kind', kind, { path: 'kind' }), paramsArea,
+  fields.elements,
   h('div', { class: 'form-actions' }, h('button', { type: 'submit' }, 'Review plan')), summary);
 
-  api('/catalog').then((answer) => {
-    catalog = answer.items ?? [];
-    replace(kind, catalog.map((e) => h('option', { value: e.kind }, e.title ?? e.kind)));
-    showParams();
-  }, (error) => showError(form, summary, error));
+  fields.loaded.catch((error) => fields.showRefusal(form, summary, error));
 
   return h('section', { class: 'card enable-service', 'aria-labelledby': 'enable-title' },
     h('h2', { id: 'enable-title' }, 'Enable a service'), form, planArea, done);

@@ -5,10 +5,8 @@
 
 import { api, session } from '../api.js';
 import { errorBox, formatTime, h, replace, statusBadge, table } from '../dom.js';
-import { tenantPath } from './portal.js';
+import { canChange, tenantPath } from './portal.js';
 import { snippetBlock } from './portal-services.js';
-
-const canChange = () => session.user?.role === 'tenant-admin' && !session.user?.viewingAs;
 
 function showSecretOnce(issued, onClosed) {
   const dialog = h('dialog', { class: 'secret-dialog', 'aria-labelledby': 'secret-title' },

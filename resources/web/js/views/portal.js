@@ -11,6 +11,10 @@ export function tenantPath(suffix = '') {
   return `/tenants/${encodeURIComponent(session.user?.tenantId ?? '')}${suffix}`;
 }
 
+// A tenant admin changes its tenant's keys and services; a viewer, and an operator viewing as the
+// tenant, only look (the backend answers their writes 403 whatever the page offers).
+export const canChange = () => session.user?.role === 'tenant-admin' && !session.user?.viewingAs;
+
 // A meter with its figures written out: the bar alone says nothing to a screen reader.
 export function usageMeter(label, used, limit, format = String) {
   const hasLimit = Number(limit) > 0;

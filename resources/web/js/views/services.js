@@ -23,19 +23,39 @@ function progressOf(job) {
     job?.error ? h('span', { class: 'error-text' }, ` ${job.error}`) : null);
 }
 
+// The progress of the jobs enabling or disabling the services on show, kept current by the
+// stream's `job` items. Shared by the operator's service list and the tenant portal's.
+export function jobTracker() {
+  const jobs = new Map(); // jobId -> element showing its progress
+  return {
+    clear: () => jobs.clear(),
+    // The place for `service`'s job progress, filled while it is being enabled or disabled.
+    progressFor(service) {
+      const progress = h('div', { class: 'job' });
+      if (service.jobId && (service.state === 'enabling' || service.state === 'disabling')) {
+        jobs.set(service.jobId, progress);
+        api(`/jobs/${encodeURIComponent(service.jobId)}`).then((job) => replace(progress, progressOf(job)), () => {});
+      }
+      return progress;
+    },
+    // Redraws `job` where it is shown; false when no service on show is waiting for it.
+    update(job) {
+      const element = jobs.get(job.id);
+      if (element) replace(element, progressOf(job));
+      return Boolean(element);
+    },
+  };
+}
+
 export function serviceList(tenantId) {
   const container = h('div', { class: 'services', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading…'));
-  const jobs = new Map(); // jobId -> element showing its progress
+  const jobs = jobTracker();
   const load = async () => {
     try {
       const page = await api(`/tenants/${encodeURIComponent(tenantId)}/services`);
       jobs.clear();
       replace(container, page.items.length === 0 ? h('p', { class: 'muted' }, 'No services enabled.') : page.items.map((s) => {
-        const progress = h('div', { class: 'job' });
-        if (s.jobId && (s.state === 'enabling' || s.state === 'disabling')) {
-          jobs.set(s.jobId, progress);
-          api(`/jobs/${encodeURIComponent(s.jobId)}`).then((job) => replace(progress, progressOf(job)), () => {});
-        }
+        const progress = jobs.progressFor(s);
         return h('article', { class: 'card service', 'aria-label': `${s.kind} service` },
           h('h3', {}, s.kind, ' ', statusBadge(s.state), ' ', statusBadge(s.health)),
           s.error ? h('p', { class: 'error-text' }, s.error) : null,
@@ -50,9 +70,7 @@ export function serviceList(tenantId) {
   const offs = [
     stream.on('job', (job) => {
       if (job.tenantId !== tenantId) return;
-      const element = jobs.get(job.id);
-      if (element) replace(element, progressOf(job));
-      if (job.finishedAt || !element) load();
+      if (!jobs.update(job) || job.finishedAt) load();
     }),
   ];
   return { element: container, leave: () => offs.forEach((off) => off()) };
