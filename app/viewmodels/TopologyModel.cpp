@@ -66,18 +66,6 @@ void TopologyModel::rebuild()
                 ++snapshot->unplaced;
         }
 
-        // Links carry no state of their own; a link's state is that of its ports. Switch ports
-        // cover nearly every link, and reading only switches keeps this to a few hundred reads
-        // even at 10k devices.
-        QHash<QString, LinkState> portStates; // "deviceId/port"
-        for (const Device &device : std::as_const(snapshot->devices)) {
-            if (device.kind != DeviceKind::Switch)
-                continue;
-            if (const Result<Device> full = m_inventory.device(device.id)) {
-                for (const Port &port : full->ports)
-                    portStates.insert(device.id + u'/' + port.name, port.linkState);
-            }
-        }
         if (const Result<QList<Link>> links = m_inventory.links({})) {
             snapshot->edges.reserve(links->size());
             for (const Link &link : *links) {
@@ -85,16 +73,8 @@ void TopologyModel::rebuild()
                 const int b = m_devices.rowOfDevice(link.b.deviceId);
                 if (a < 0 || b < 0)
                     continue;
-                const LinkState sa = portStates.value(link.a.deviceId + u'/' + link.a.port,
-                                                      LinkState::Unknown);
-                const LinkState sb = portStates.value(link.b.deviceId + u'/' + link.b.port,
-                                                      LinkState::Unknown);
-                LinkState state = LinkState::Unknown;
-                if (sa == LinkState::Down || sb == LinkState::Down)
-                    state = LinkState::Down;
-                else if (sa == LinkState::Up || sb == LinkState::Up)
-                    state = LinkState::Up;
-                snapshot->edges.append({a, b, state, link.speedGbps});
+                // The store reads each link's state from the ports at its ends.
+                snapshot->edges.append({a, b, link.state, link.speedGbps});
             }
         } else {
             error = links.error().message;

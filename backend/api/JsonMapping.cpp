@@ -75,7 +75,8 @@ QJsonObject toJson(const Link &l)
             {Key::a, QJsonObject{{Key::device, l.a.deviceId}, {Key::port, l.a.port}}},
             {Key::b, QJsonObject{{Key::device, l.b.deviceId}, {Key::port, l.b.port}}},
             {Key::speedGbps, l.speedGbps},
-            {Key::source, toString(l.source)}};
+            {Key::source, toString(l.source)},
+            {Key::state, toString(l.state)}};
 }
 
 QJsonObject toJson(const Event &e)

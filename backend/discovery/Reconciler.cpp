@@ -312,6 +312,25 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
                           i < redfishReports ? LinkSource::Redfish : LinkSource::Lldp};
         }
         if (!sources.isEmpty()) {
+            // A cable whose port went down is heard by neither end any more, yet it is still
+            // plugged in: its link stays, so the views show it cut rather than gone. A link whose
+            // ports are up but unheard was recabled, and goes.
+            const auto before = m_repository.links(site.id);
+            if (!before)
+                return before.error();
+            QSet<QString> downPorts; // "deviceId:port"
+            for (const Device &d : *all)
+                for (const Port &p : d.ports)
+                    if (p.linkState == LinkState::Down)
+                        downPorts.insert(d.id + QLatin1Char(':') + p.name);
+            for (const Link &old : *before) {
+                const QString a = old.a.deviceId + QLatin1Char(':') + old.a.port, b = old.b.deviceId + QLatin1Char(':') + old.b.port;
+                const QString key = a < b ? a + QLatin1Char('|') + b : b + QLatin1Char('|') + a;
+                if (!sources.contains(old.source) || seenPairs.contains(key) || !(downPorts.contains(a) || downPorts.contains(b)))
+                    continue;
+                seenPairs.insert(key);
+                links << old;
+            }
             if (Status s = m_repository.replaceLinks(site.id, sources, links); !s)
                 return s;
         }

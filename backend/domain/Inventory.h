@@ -89,7 +89,20 @@ struct Link
     LinkEnd b;
     double speedGbps = 0;
     LinkSource source = LinkSource::Lldp;
+    // Not stored: read from the ports at both ends (linkStateOf) whenever links are read.
+    LinkState state = LinkState::Unknown;
 };
+
+// A link is down when either end's port says so, up when one says up and neither down, else
+// unknown (no port of that name was discovered, or neither reports a state).
+inline LinkState linkStateOf(LinkState a, LinkState b)
+{
+    if (a == LinkState::Down || b == LinkState::Down)
+        return LinkState::Down;
+    if (a == LinkState::Up || b == LinkState::Up)
+        return LinkState::Up;
+    return LinkState::Unknown;
+}
 
 // Filters and paging for device lists; empty strings mean "any".
 struct DeviceQuery

@@ -332,19 +332,26 @@ Status InventoryRepository::insertDevice(const Device &device)
 Result<QList<Link>> InventoryRepository::links(const QString &siteId) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT id, site_id, a_device_id, a_port, b_device_id, b_port, "
-                             "speed_gbps, source FROM links WHERE (? = '' OR site_id = ?) "
-                             "ORDER BY a_device_id, a_port"));
+    // Each end's port by the (device_id, name) unique index: the link's state is read with it.
+    q.prepare(QStringLiteral("SELECT l.id, l.site_id, l.a_device_id, l.a_port, l.b_device_id, l.b_port, "
+                             "l.speed_gbps, l.source, pa.link_state, pb.link_state FROM links l "
+                             "LEFT JOIN ports pa ON pa.device_id = l.a_device_id AND pa.name = l.a_port "
+                             "LEFT JOIN ports pb ON pb.device_id = l.b_device_id AND pb.name = l.b_port "
+                             "WHERE (? = '' OR l.site_id = ?) ORDER BY l.a_device_id, l.a_port"));
     q.addBindValue(text(siteId));
     q.addBindValue(text(siteId));
     if (Status s = exec(q, QStringLiteral("list links")); !s)
         return s.error();
     QList<Link> out;
+    const auto portState = [&q](int column) {
+        return parseEnum<LinkState>(q.value(column).toString()).value_or(LinkState::Unknown);
+    };
     while (q.next()) {
         out.append({q.value(0).toString(), q.value(1).toString(),
                     {q.value(2).toString(), q.value(3).toString()},
                     {q.value(4).toString(), q.value(5).toString()}, q.value(6).toDouble(),
-                    parseEnum<LinkSource>(q.value(7).toString()).value_or(LinkSource::Lldp)});
+                    parseEnum<LinkSource>(q.value(7).toString()).value_or(LinkSource::Lldp),
+                    linkStateOf(portState(8), portState(9))});
     }
     return out;
 }

@@ -69,3 +69,17 @@ test('devices without links or racks are still placed (the search must find them
   assert.deepEqual(graph.groups.map((g) => g.name), ['Unracked']);
   assert.equal(findDevices(graph, 'lonely-server')[0], 0);
 });
+
+test('a link keeps the state the API gives it: a down one is counted and stays between its two devices', () => {
+  const { topology, racks } = benchTopology(3, 2);
+  topology.links[0].state = 'down';
+  topology.links[1].state = 'up';
+  delete topology.links[2].state;
+  const graph = layout(topology, racks);
+  assert.equal(summarize(graph).linksDown, 1);
+  const down = graph.edges.filter((e) => e[2] === 'down');
+  assert.equal(down.length, 1);
+  const ends = new Set(down[0].slice(0, 2).map((i) => graph.nodes[i].device.id));
+  assert.deepEqual(ends, new Set([topology.links[0].a.device, topology.links[0].b.device]));
+  assert.equal(graph.edges.filter((e) => e[2] === 'unknown').length, topology.links.length - 2);
+});

@@ -187,6 +187,29 @@ private Q_SLOTS:
         QCOMPARE(lab.device(QStringLiteral("gpu-g01-02")).value(QLatin1String("health")).toString(), QStringLiteral("critical"));
         QCOMPARE(lab.device(QStringLiteral("gpu-g02-01")).value(QLatin1String("state")).toString(), QStringLiteral("unreachable"));
         QVERIFY(QJsonDocument(changeOf(scan, QStringLiteral("cnode-01")).value(QLatin1String("fields")).toArray()).toJson().contains("port eth1"));
+        // The cable on that port is down in the links and the topology; the others are up.
+        const QString cnode = lab.device(QStringLiteral("cnode-01")).value(QLatin1String("id")).toString();
+        const auto linkStates = [&lab, &cnode](const QString &route) {
+            QHash<QString, QStringList> states; // state -> "device port" ends on cnode-01
+            const QJsonObject answer = lab.http->get(route).json;
+            const QJsonArray links = answer.value(answer.contains(QLatin1String("items")) ? QLatin1String("items") : QLatin1String("links")).toArray();
+            for (const QJsonValue &link : links) {
+                for (const char *side : {"a", "b"}) {
+                    const QJsonObject end = link[QLatin1String(side)].toObject();
+                    if (end.value(QLatin1String("device")).toString() == cnode)
+                        states[link[QLatin1String("state")].toString()] << end.value(QLatin1String("port")).toString();
+                }
+                if (link[QLatin1String("state")].toString() == QLatin1String("down"))
+                    states[QStringLiteral("down anywhere")] << link[QLatin1String("id")].toString();
+            }
+            return states;
+        };
+        for (const QString &route : {QStringLiteral("/api/v1/links?limit=1000"), QStringLiteral("/api/v1/topology")}) {
+            const auto states = linkStates(route);
+            QCOMPARE(states.value(QStringLiteral("down")), QStringList{QStringLiteral("eth1")});
+            QCOMPARE(states.value(QStringLiteral("down anywhere")).size(), 1);
+            QVERIFY2(!states.value(QStringLiteral("up")).isEmpty(), qPrintable(route));
+        }
         QVERIFY(!changeOf(scan, QStringLiteral("leaf-s01")).isEmpty());
         QVERIFY(QJsonDocument(changeOf(scan, QStringLiteral("dbox-02"))).toJson().contains("SSD7 health"));
         // A critical event names the failed GPU.
@@ -198,6 +221,8 @@ private Q_SLOTS:
             QCOMPARE(lab.http->send("DELETE", QStringLiteral("/api/v1/lab/faults/") + f[QLatin1String("id")].toString()).status, 204);
         const QJsonObject healed = lab.scanLab();
         QCOMPARE(healed.value(QLatin1String("state")).toString(), QStringLiteral("succeeded"));
+        QVERIFY(linkStates(QStringLiteral("/api/v1/links?limit=1000")).value(QStringLiteral("down anywhere")).isEmpty());
+        QVERIFY(linkStates(QStringLiteral("/api/v1/links?limit=1000")).value(QStringLiteral("up")).contains(QStringLiteral("eth1")));
         QCOMPARE(changeOf(healed, QStringLiteral("gpu-g02-01")).value(QLatin1String("change")).toString(), QStringLiteral("recovered"));
         QCOMPARE(lab.device(QStringLiteral("gpu-g01-02")).value(QLatin1String("health")).toString(), QStringLiteral("ok"));
         QCOMPARE(lab.device(QStringLiteral("gpu-g02-01")).value(QLatin1String("state")).toString(), QStringLiteral("active"));

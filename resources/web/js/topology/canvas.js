@@ -224,13 +224,24 @@ export class GraphCanvas {
     ctx.lineWidth = 1 / this.zoom;
     ctx.strokeStyle = c.border;
     ctx.beginPath();
-    for (const [a, b] of edges) {
+    for (const [a, b, state] of edges) {
+      if (state === 'down') continue;
       const na = nodes[a];
       const nb = nodes[b];
       if ((na.x < view.left && nb.x < view.left) || (na.x > view.right && nb.x > view.right)) continue;
       if ((na.y < view.top && nb.y < view.top) || (na.y > view.bottom && nb.y > view.bottom)) continue;
       ctx.moveTo(na.x, na.y);
       ctx.lineTo(nb.x, nb.y);
+    }
+    ctx.stroke();
+    // Down links over the rest, red and thicker: a cut cable must not hide among thousands.
+    ctx.strokeStyle = c.health.critical;
+    ctx.lineWidth = 2.5 / this.zoom;
+    ctx.beginPath();
+    for (const [a, b, state] of edges) {
+      if (state !== 'down') continue;
+      ctx.moveTo(nodes[a].x, nodes[a].y);
+      ctx.lineTo(nodes[b].x, nodes[b].y);
     }
     ctx.stroke();
     if (this.selected >= 0) {

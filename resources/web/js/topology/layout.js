@@ -19,7 +19,8 @@ export const SWITCH_SIZE = { w: 88, h: 28 };
 const byName = new Intl.Collator(undefined, { numeric: true }).compare;
 
 // {nodes: [device], links: [link]} and racks [{id, name}] into
-// {nodes: [{device, x, y, w, h, tier, group}], edges: [[i, j]], groups: [{name, x, y, w, h}], bounds}.
+// {nodes: [{device, x, y, w, h, tier, group}], edges: [[i, j, state]], groups: [{name, x, y, w, h}], bounds};
+// a link's state (up, down, unknown) is the API's, read from the ports at its ends.
 export function layout(topology, racks = []) {
   const devices = topology.nodes ?? [];
   const indexOf = new Map(devices.map((d, i) => [d.id, i]));
@@ -31,7 +32,7 @@ export function layout(topology, racks = []) {
     if (a === undefined || b === undefined || a === b) continue;
     neighbours[a].push(b);
     neighbours[b].push(a);
-    edges.push([a, b]);
+    edges.push([a, b, link.state ?? 'unknown']);
   }
   const isSwitch = (i) => devices[i].kind === 'switch';
 
@@ -141,5 +142,6 @@ export function summarize(graph) {
     health[n.device.health in health ? n.device.health : 'unknown'] += 1;
   }
   const racks = graph.groups.filter((g) => g.name !== 'Unracked').length;
-  return { tiers, health, racks, links: graph.edges.length, devices: graph.nodes.length };
+  const linksDown = graph.edges.filter((e) => e[2] === 'down').length;
+  return { tiers, health, racks, links: graph.edges.length, linksDown, devices: graph.nodes.length };
 }

@@ -15,8 +15,23 @@ const ATTENTION_LIMIT = 50;
 
 function summaryText(s) {
   return `${s.devices} devices: ${s.tiers.spine} spine and ${s.tiers.leaf} leaf switches, ${s.tiers.host} other devices in `
-    + `${s.racks} racks; ${s.links} links. Health: ${s.health.ok} ok, ${s.health.warning} warning, `
+    + `${s.racks} racks; ${s.links} links, ${s.linksDown} down. Health: ${s.health.ok} ok, ${s.health.warning} warning, `
     + `${s.health.critical} critical, ${s.health.unknown} unknown.`;
+}
+
+// The links whose port says down, as cable labels ("leaf-01 swp7 – gpu-001 eth2"), drawn red in
+// the graph; the canvas cannot be read, so this list is what a screen reader hears of them.
+function linksDownList(topology, graph) {
+  const names = new Map(graph.nodes.map((n) => [n.device.id, n.device.name]));
+  const end = (e) => `${names.get(e.device) ?? e.device}${e.port ? ` ${e.port}` : ''}`;
+  const down = (topology.links ?? []).filter((l) => l.state === 'down');
+  return [
+    h('h2', {}, 'Links down'),
+    down.length === 0 ? h('p', { class: 'muted' }, 'No link reports down.')
+      : h('ul', { class: 'attention', id: 'topology-links-down' }, down.slice(0, ATTENTION_LIMIT).map((l) => h('li', {},
+        h('span', { class: 'badge badge-critical' }, 'down'), ' ', `${end(l.a)} – ${end(l.b)}`))),
+    down.length > ATTENTION_LIMIT ? h('p', { class: 'muted' }, `and ${down.length - ATTENTION_LIMIT} more.`) : null,
+  ];
 }
 
 function selectedFacts(node, rackName) {
@@ -99,7 +114,8 @@ function graphSection(siteId) {
           statusBadge(n.device.health), ' ',
           h('a', { href: `/devices/${encodeURIComponent(n.device.id)}`, 'data-link': true }, n.device.name),
           n.device.rack ? h('span', { class: 'muted' }, ` in ${rackName(n.device.rack)}`) : null)),
-        bad.length > ATTENTION_LIMIT ? h('p', { class: 'muted' }, `and ${bad.length - ATTENTION_LIMIT} more.`) : null));
+        bad.length > ATTENTION_LIMIT ? h('p', { class: 'muted' }, `and ${bad.length - ATTENTION_LIMIT} more.`) : null),
+        linksDownList(topology, graph));
       showSelected(view.selected >= 0 ? graph.nodes[view.selected] : null);
     } catch (error) {
       replace(summary, errorBox(error));
