@@ -214,6 +214,8 @@ test('a device\'s page shows its BMC\'s fingerprint and forgets it', async () =>
   await fact.getByText(displayedSha256(sha256)).waitFor();
   assert.equal(await page.locator('dt', { hasText: 'Certificate' }).count(), 1);
   const forget = page.getByRole('button', { name: 'Forget certificate…' });
+  await page.waitForFunction(() => !/Loading…/.test(document.body.innerText));
+  await pictureOf(page, 'web-device-certificate.png');
   assert.match(await page.locator(`#${await forget.getAttribute('aria-describedby')}`).innerText(), /replaced on purpose/);
   await forget.focus();
   await page.keyboard.press('Enter');
