@@ -71,7 +71,7 @@ function list(body, title, items) {
   }
 
   const columns = [
-    { title: 'Host', render: (pin) => h('code', {}, pin.host) },
+    { title: 'Host', render: (pin) => h('code', { class: 'pin-host' }, pin.host) },
     { title: 'Fingerprint (SHA-256)', render: (pin) => fingerprint(pin.sha256) },
     { title: 'Devices', render: devicesOf },
     { title: 'Pinned at', render: (pin) => h('time', { datetime: pin.pinnedAt }, formatTime(pin.pinnedAt)) },
