@@ -4,7 +4,8 @@
 // self-signed certificate made by openssl, and a real discovery scan of it pins that
 // certificate. Then: Settings lists the pin with its device; an operator admin forgets it through
 // the dialog (Cancel first); a viewer gets no buttons; a device's page shows the fingerprint and
-// forgets it; a list of thousands is filtered and paged; axe-core light and dark; 768 px wide.
+// forgets it; one forgotten elsewhere meanwhile is refused in the API's words; a list of
+// thousands is filtered and paged; axe-core light and dark; 768 px wide.
 // pinKey and displayedSha256 are also checked, without a browser, against the C++ unit test's cases.
 
 import { after, before, test } from 'node:test';
@@ -82,19 +83,21 @@ async function scanBmc() {
 
 const pinOf = async () => (await call('GET', '/bmc-certificates')).json.items.find((pin) => pin.host === host);
 
-function watch(page) {
+// `expected`: a console error the test asks for (the browser logs every refused request).
+function watch(page, expected) {
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`);
+    if (message.type() !== 'error' || expected?.test(message.text())) return;
+    problems.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 }
 
-async function openPage(where, { role = 'operator-admin', ...options } = {}) {
+async function openPage(where, { role = 'operator-admin', expected, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   if (role === 'operator-admin') await signInAsAdmin(context, token);
   else await signInAs(context, { token, user: { username: 'admin', role } });
   const page = await context.newPage();
-  watch(page);
+  watch(page, expected);
   await page.goto(`${base}${where}`);
   return { context, page };
 }
@@ -232,6 +235,25 @@ test('a device\'s page shows its BMC\'s fingerprint and forgets it', async () =>
   await page.getByRole('status').filter({ hasText: `Forgot the certificate of ${host}` }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'device-certificate');
   assert.equal(await pinOf(), undefined);
+  await context.close();
+});
+
+test('a pin forgotten elsewhere meanwhile: the refusal in the API\'s words, and the row goes', async () => {
+  await scanBmc();
+  const { context, page } = await settingsPage({ expected: /status of 404/ });
+  const row = rowOf(page, host);
+  await row.getByRole('button', { name: `Forget the certificate of ${host}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Forget the certificate of ${host}?` });
+  await dialog.waitFor();
+  // Another operator forgets it while this one reads the warning.
+  assert.equal((await call('DELETE', `/bmc-certificates/${encodeURIComponent(host)}`)).status, 204);
+  const refusal = (await call('DELETE', `/bmc-certificates/${encodeURIComponent(host)}`)).json.error;
+  await dialog.getByRole('button', { name: 'Forget certificate' }).click();
+  const alert = page.getByRole('region', { name: 'BMC certificates' }).getByRole('alert');
+  await alert.waitFor();
+  assert.equal(await alert.innerText(), `Error 404: ${refusal.message} (${refusal.code})`);
+  await row.waitFor({ state: 'detached' });
+  assert.ok(await page.evaluate(() => document.activeElement !== document.body), 'the focus is somewhere, not lost');
   await context.close();
 });
 

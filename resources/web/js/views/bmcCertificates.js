@@ -57,11 +57,10 @@ function list(body, title, items) {
   const pageText = h('span', {});
   const pager = h('nav', { class: 'pager', 'aria-label': 'Certificate pages' }, pageText, previous, next);
 
-  function forgotten(pin) {
+  // The pin is gone (forgotten here, or elsewhere: a 404), and so is its row.
+  function drop(pin) {
     const index = shown.indexOf(pin);
     items = items.filter((p) => p !== pin);
-    replace(refusal);
-    replace(status, forgottenText(pin.host));
     draw();
     if (offset > 0 && shown.length === 0) { offset -= pageSize; draw(); }
     // The button went with its row: the focus goes to the row that took its place, else the one
@@ -81,8 +80,12 @@ function list(body, title, items) {
       title: 'Action',
       render: (pin) => forgetButton(pin, {
         text: 'Forget…', label: `Forget the certificate of ${pin.host}`,
-        forgotten: () => forgotten(pin),
-        refused: (error) => { replace(status); replace(refusal, errorBox(error)); },
+        forgotten: () => { replace(refusal); replace(status, forgottenText(pin.host)); drop(pin); },
+        refused: (error) => {
+          replace(status);
+          replace(refusal, errorBox(error));
+          if (error.status === 404) drop(pin);
+        },
       }),
     });
   }

@@ -12,6 +12,7 @@ export function certificateFact(bmcUrl) {
   const key = pinKey(bmcUrl);
   const fact = h('div', { class: 'certificate-fact', id: 'device-certificate', tabindex: '-1' }, h('span', { class: 'muted' }, 'Loading…'));
   const status = h('p', { role: 'status', class: 'muted small' });
+  const refusal = h('div', {});
 
   function show(pin, message) {
     if (!pin) {
@@ -20,17 +21,20 @@ export function certificateFact(bmcUrl) {
       return;
     }
     const hint = h('p', { class: 'muted small', id: 'forget-certificate-hint' }, forgetHint);
-    const refusal = h('div', {});
     replace(fact, fingerprint(pin.sha256),
       canForgetCertificates() ? [forgetButton(pin, {
         describedBy: hint.id,
         // The button goes with the pin: the focus goes to the fact, which now says so.
-        forgotten: () => { show(null, forgottenText(pin.host)); fact.focus(); },
-        refused: (error) => replace(refusal, errorBox(error)),
-      }), hint, refusal] : null);
+        forgotten: () => { replace(refusal); show(null, forgottenText(pin.host)); fact.focus(); },
+        refused: (error) => {
+          replace(refusal, errorBox(error));
+          if (error.status === 404) { show(null); fact.focus(); } // forgotten elsewhere meanwhile
+        },
+      }), hint] : null);
   }
 
   api('/bmc-certificates').then((answer) => show((answer.items ?? []).find((pin) => pin.host === key)),
     (error) => replace(fact, errorBox(error)));
-  return h('div', {}, fact, status); // the status outlives the fact's content, so it is announced
+  // The status and the refusal outlive the fact's content, so they are announced.
+  return h('div', {}, fact, status, refusal);
 }
