@@ -1,9 +1,12 @@
 // One device: GET /api/v1/devices/{id} (components and ports), what depends on it
-// (GET /api/v1/devices/{id}/impact) and the operator's dashboards for it (Settings).
+// (GET /api/v1/devices/{id}/impact), the operator's dashboards for it (Settings) and, for an
+// HTTPS BMC, the certificate pinned for it (GET /api/v1/bmc-certificates).
 
 import { api } from '../api.js';
+import { isHttpsBmc } from '../certificatePin.js';
 import { fillDashboardUrl } from '../dashboardLinks.js';
 import { errorBox, formatBytes, h, replace, statusBadge, table } from '../dom.js';
+import { certificateFact } from './deviceCertificate.js';
 
 // "Open <dashboard>" links (GET /api/v1/settings/dashboards), each filled from the device. A
 // new tab without a way back to this page (noopener) nor, in the Referer, to this page's path.
@@ -34,6 +37,7 @@ export function render(main, { id }) {
       ['Kind', device.kind], ['Vendor', device.vendor], ['Model', device.model], ['Serial', device.serial],
       ['Firmware', device.firmware], ['Position', device.position ? `U${device.position} (${device.heightU}U)` : null],
       ['State', device.state], ['BMC', device.bmcUrl],
+      ...(isHttpsBmc(device.bmcUrl) ? [['Certificate', certificateFact(device.bmcUrl)]] : []),
     ];
     replace(main,
       h('nav', { 'aria-label': 'Breadcrumb', class: 'crumbs' }, h('a', { href: '/hardware', 'data-link': true }, 'Hardware'), ' / ', device.name),

@@ -3,10 +3,12 @@
 // an operator-admin adds, edits and removes rows and saves the whole list with PUT (the backend
 // checks it: at most 20, names unique, http(s) templates with known placeholders, and names the
 // refused field as items[<i>].name or items[<i>].urlTemplate, shown beside that field).
+// Then the BMCs' pinned certificates (views/bmcCertificates.js).
 
 import { api, session } from '../api.js';
 import { errorBox, h, replace, table } from '../dom.js';
 import { clearErrors, field, showError } from '../forms.js';
+import { certificatesSection } from './bmcCertificates.js';
 
 const placeholders = ['{name}', '{serial}', '{bmcHost}', '{id}'];
 const canEdit = () => session.user?.role === 'operator-admin';
@@ -96,7 +98,8 @@ export function render(main) {
   const area = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   replace(main, h('h1', {}, 'Settings'),
     h('section', { class: 'card settings-section', 'aria-labelledby': 'dashboards-title' },
-      h('h2', { id: 'dashboards-title' }, 'Dashboards'), explanation(), area));
+      h('h2', { id: 'dashboards-title' }, 'Dashboards'), explanation(), area),
+    certificatesSection());
   api('/settings/dashboards').then((answer) => {
     const items = answer.items ?? [];
     if (canEdit()) editor(area, items); else readOnly(area, items);
