@@ -20,9 +20,9 @@ PinnedCertificates::PinnedCertificates(BmcTrustRepository &pins, const Inventory
 {
 }
 
-Result<QList<PinnedCertificateView>> PinnedCertificates::list() const
+Result<QList<PinnedCertificateView>> PinnedCertificates::list(const QString &host) const
 {
-    const auto pins = m_pins.pinnedCertificates();
+    const auto pins = m_pins.pinnedCertificates(host);
     if (!pins)
         return pins.error();
     const auto devices = m_inventory.devicesWithBmc();

@@ -29,7 +29,8 @@ public:
     PinnedCertificates(BmcTrustRepository &pins, const InventoryRepository &inventory, EventLog &events, AuditLog &audit,
                        QObject *parent = nullptr);
 
-    Result<QList<PinnedCertificateView>> list() const;
+    // Every pin, or only `host`'s ("host:port") when given.
+    Result<QList<PinnedCertificateView>> list(const QString &host = {}) const;
     // Removes the pin of `host` ("host:port"), audited and recorded as an event naming the
     // fingerprint that was trusted. NotFound when nothing is pinned there.
     Result<PinnedCertificate> forget(const QString &host, const QString &user);

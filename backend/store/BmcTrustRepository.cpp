@@ -58,10 +58,12 @@ Status BmcTrustRepository::pinCertificate(const QString &hostPort, const QString
     return exec(q, QStringLiteral("pin a certificate"));
 }
 
-Result<QList<PinnedCertificate>> BmcTrustRepository::pinnedCertificates() const
+Result<QList<PinnedCertificate>> BmcTrustRepository::pinnedCertificates(const QString &host) const
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("SELECT host, sha256, pinned_at FROM bmc_certificates ORDER BY host"));
+    q.prepare(QStringLiteral("SELECT host, sha256, pinned_at FROM bmc_certificates WHERE (? = '' OR host = ?) ORDER BY host"));
+    q.addBindValue(text(host));
+    q.addBindValue(text(host));
     if (Status s = exec(q, QStringLiteral("list pinned certificates")); !s)
         return s.error();
     QList<PinnedCertificate> pins;

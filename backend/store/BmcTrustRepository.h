@@ -37,8 +37,8 @@ public:
     // The pinned SHA-256 of host:port's certificate, if any.
     Result<std::optional<QString>> pinnedCertificate(const QString &hostPort) const;
     Status pinCertificate(const QString &hostPort, const QString &sha256);
-    // Every pin, by host.
-    Result<QList<PinnedCertificate>> pinnedCertificates() const;
+    // Every pin by host, or only `host`'s when given.
+    Result<QList<PinnedCertificate>> pinnedCertificates(const QString &host = {}) const;
     // Removes host:port's pin, so the next certificate it presents is pinned anew. NotFound when
     // there is none.
     Result<PinnedCertificate> forgetCertificate(const QString &hostPort);

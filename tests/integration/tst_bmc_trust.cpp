@@ -176,6 +176,9 @@ private Q_SLOTS:
         QCOMPARE(devices.size(), 1);
         QVERIFY(!devices.first()[QLatin1String("name")].toString().isEmpty());
 
+        // One BMC's pin by its host:port, and none for an address nothing is pinned for.
+        QCOMPARE(admin.get(QStringLiteral("/api/v1/bmc-certificates?host=") + host).json.value(QLatin1String("total")).toInt(), 1);
+        QCOMPARE(admin.get(QStringLiteral("/api/v1/bmc-certificates?host=127.0.0.1:9")).json.value(QLatin1String("total")).toInt(), 0);
         QCOMPARE(admin.send("DELETE", QStringLiteral("/api/v1/bmc-certificates/127.0.0.1:9")).status, 404);
         QCOMPARE(admin.send("DELETE", QStringLiteral("/api/v1/bmc-certificates/") + host).status, 204);
         QCOMPARE(admin.send("DELETE", QStringLiteral("/api/v1/bmc-certificates/") + host).status, 404);

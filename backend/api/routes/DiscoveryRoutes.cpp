@@ -67,9 +67,10 @@ void registerDiscoveryRoutes(Router &router, DiscoveryService &discovery)
 
 void registerCertificateRoutes(Router &router, PinnedCertificates &pins)
 {
-    // GET /api/v1/bmc-certificates -> {items: [{host, sha256, pinnedAt, devices: [{id, name}]}], total}
-    router.add(HttpMethod::Get, QStringLiteral("/api/v1/bmc-certificates"), Access::Operator, [&pins](const ApiRequest &) {
-        const auto views = pins.list();
+    // GET /api/v1/bmc-certificates?host= -> {items: [{host, sha256, pinnedAt, devices: [{id, name}]}], total};
+    // with host ("host:port"), that BMC's pin alone (a device page asks for its own)
+    router.add(HttpMethod::Get, QStringLiteral("/api/v1/bmc-certificates"), Access::Operator, [&pins](const ApiRequest &request) {
+        const auto views = pins.list(request.queryValue(QStringLiteral("host")));
         if (!views)
             return ApiResponse::error(views.error());
         QJsonArray items;
