@@ -5,6 +5,7 @@
 #include "activity/AuditLog.h"
 #include "core/Ids.h"
 #include "core/Time.h"
+#include "discovery/CertificatePin.h"
 #include "domain/Enums.h"
 #include "services/Catalog.h"
 #include "store/BmcTrustRepository.h"
@@ -83,7 +84,7 @@ HealthService::HealthService(HealthRepository &repository, InventoryRepository &
         const QUrl parsed(url);
         if (parsed.scheme() == u"https"_s)
             if (const auto pinned
-                = m_trust.pinnedCertificate(u"%1:%2"_s.arg(parsed.host()).arg(parsed.port(443)));
+                = m_trust.pinnedCertificate(pinKey(parsed));
                 pinned && *pinned)
                 *pin = **pinned;
         return e;

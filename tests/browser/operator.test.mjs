@@ -213,19 +213,27 @@ async function scanLab() {
   await until('the lab scan to end', async () => (await call('GET', `/discovery/scans/${scan.json.id}`)).json.finishedAt, 60000);
 }
 
-test('topology: a device that turns critical is redrawn live, without a reload', async () => {
+test('topology: a device that turns critical and a cable that goes down are redrawn live, without a reload', async () => {
   const victim = (await call('GET', '/devices?q=gpu-g03-02')).json.items[0] ?? (await call('GET', '/devices?kind=gpu-server')).json.items[0];
   await page.goto(`${base}/topology`);
   await page.locator('#topology-summary').getByText(/ 0 critical/).waitFor();
+  await page.locator('#topology-summary').getByText(/ links, 0 down/).waitFor();
   await page.evaluate(() => { window.notReloaded = true; });
   const fault = await call('POST', '/lab/faults', { device: victim.name, kind: 'psu-failed' });
   assert.equal(fault.status, 201, JSON.stringify(fault.json));
+  const cut = await call('POST', '/lab/faults', { device: 'cnode-01', kind: 'link-down', component: 'eth1' });
+  assert.equal(cut.status, 201, JSON.stringify(cut.json));
   try {
     await scanLab();
     const critical = (await call('GET', '/topology')).json.nodes.filter((d) => d.health === 'critical');
     assert.ok(critical.some((d) => d.id === victim.id), 'the lab fault made the device critical');
     await page.locator('#topology-summary').getByText(new RegExp(` ${critical.length} critical`)).waitFor({ timeout: 30000 });
     await page.locator('#topology-attention').getByRole('link', { name: victim.name }).waitFor();
+    // The cut cable stays in the graph, down: counted, and listed by its two ends.
+    const down = (await call('GET', '/links?limit=1000')).json.items.filter((l) => l.state === 'down');
+    assert.equal(down.length, 1, JSON.stringify(down));
+    await page.locator('#topology-summary').getByText(/ links, 1 down/).waitFor({ timeout: 30000 });
+    await page.locator('#topology-links-down li').filter({ hasText: /cnode-01 eth1/ }).waitFor();
     assert.equal(await page.evaluate(() => window.notReloaded), true);
     // The picture for the docs: the whole site, the critical device selected.
     await page.getByLabel('Find a device').fill(victim.name);
@@ -236,9 +244,12 @@ test('topology: a device that turns critical is redrawn live, without a reload',
     await page.screenshot({ path: `${out}/web-topology.png`, fullPage: true, animations: 'disabled' });
   } finally {
     await call('DELETE', `/lab/faults/${fault.json.id}`);
+    await call('DELETE', `/lab/faults/${cut.json.id}`);
     await scanLab();
   }
   await page.locator('#topology-summary').getByText(/ 0 critical/).waitFor({ timeout: 30000 });
+  await page.locator('#topology-summary').getByText(/ links, 0 down/).waitFor({ timeout: 30000 });
+  await page.getByText('No link reports down.').waitFor();
 });
 
 test('topology: rack elevations show each rack of the site with its devices', async () => {
