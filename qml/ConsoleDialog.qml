@@ -60,7 +60,8 @@ Dialog {
             Text {
                 Layout.fillWidth: true
                 text: dialog.heading
-                elide: Text.ElideRight
+                // Wrapped, not elided: a heading may name an address the reader must see whole.
+                wrapMode: Text.Wrap
                 color: Theme.textPrimary
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontTitle

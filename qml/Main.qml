@@ -118,6 +118,7 @@ ApplicationWindow {
                 lab: window.context.lab
                 discovery: window.context.discovery
                 dashboards: window.context.dashboards
+                certificates: window.context.certificates
                 webEngineAvailable: window.context.webEngineAvailable
                 onDiscoverRequested: discoveryDialog.open()
                 onRescanRequested: discoveryDialog.rescanLab()

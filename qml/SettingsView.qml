@@ -1,6 +1,6 @@
-// Settings — the operator's dashboards (opened from device pages), and the demo lab for pre-sales
-// demos: what it is, the faults it has, and a form to break hardware on purpose; a rescan then
-// shows the console noticing. Without a lab the page says how to get one instead of showing an
+// Settings — the operator's dashboards (opened from device pages), the pinned BMC certificates,
+// and the demo lab for pre-sales demos: what it is, the faults it has, and a form to break
+// hardware on purpose; a rescan then shows the console noticing. Without a lab the page says how to get one instead of showing an
 // empty form.
 pragma ComponentBehavior: Bound
 import QtQuick
@@ -14,6 +14,7 @@ Item {
     required property LabFaultModel lab
     required property ScanController discovery
     required property DashboardListModel dashboards
+    required property PinnedCertificateModel certificates
     property bool webEngineAvailable: true
     // What changed in the lab since the last scan, until the user rescans or dismisses it.
     property string pendingChange
@@ -22,7 +23,7 @@ Item {
     signal rescanRequested()
 
     Accessible.role: Accessible.Pane
-    Accessible.name: qsTr("Settings — Dashboards and demo lab")
+    Accessible.name: qsTr("Settings — Dashboards, BMC certificates and demo lab")
 
     // A scan started from anywhere picks up the change; the header pill then shows its progress.
     Connections {
@@ -59,9 +60,9 @@ Item {
         PageHeader {
             Layout.fillWidth: true
             overline: qsTr("Settings")
-            title: qsTr("Dashboards and demo lab")
+            title: qsTr("Dashboards, certificates and demo lab")
             badge: view.lab.available ? view.lab.labName : ""
-            subtitle: qsTr("Dashboards that device pages open, and simulated Redfish BMCs for demos and tests: break hardware here, rescan, and watch the console notice.")
+            subtitle: qsTr("Dashboards that device pages open, the certificates BMCs were trusted by, and simulated Redfish BMCs for demos and tests: break hardware here, rescan, and watch the console notice.")
 
             StatusPill {
                 visible: view.discovery.running
@@ -120,6 +121,16 @@ Item {
                             Layout.fillWidth: true
                             dashboards: view.dashboards
                             webEngineAvailable: view.webEngineAvailable
+                        }
+                    }
+
+                    Card {
+                        objectName: "certificatesCard"
+                        Layout.fillWidth: true
+                        heading: qsTr("BMC certificates")
+                        CertificatesSection {
+                            Layout.fillWidth: true
+                            certificates: view.certificates
                         }
                     }
 

@@ -1,6 +1,7 @@
 #include "ConsoleContext.h"
 
 #include "Backend.h"
+#include "discovery/DiscoveryService.h"
 #include "core/Version.h"
 
 namespace NeoCloud {
@@ -32,7 +33,10 @@ ConsoleContext::ConsoleContext(Backend &backend, QObject *parent)
     , m_viewAs(backend, backend.auth(), backend.tenants(), this)
     , m_bmcTrust(backend.bmcTrust(), backend.pinnedCertificates(), backend.events(), this)
     , m_dashboards(backend.dashboards(), this)
+    , m_certificates(backend.pinnedCertificates(), this)
 {
+    // A scan pins the certificates of the HTTPS BMCs it meets first.
+    connect(&backend.discovery(), &DiscoveryService::scanFinished, &m_certificates, &PinnedCertificateModel::reload);
 }
 
 QString ConsoleContext::version() const { return productVersion; }

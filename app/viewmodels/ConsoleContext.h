@@ -6,6 +6,7 @@
 #include "CommissioningController.h"
 #include "CapacityModel.h"
 #include "DashboardListModel.h"
+#include "PinnedCertificateModel.h"
 #include "DeviceDetail.h"
 #include "DeviceFilterModel.h"
 #include "DeviceTableModel.h"
@@ -76,6 +77,7 @@ class ConsoleContext : public QObject
     // Operator-configured dashboards (Grafana and the like): edited in Settings, opened from a
     // device's page with the device filled in, certificates judged like BMC pages.
     Q_PROPERTY(NeoCloud::DashboardListModel *dashboards READ dashboards CONSTANT)
+    Q_PROPERTY(NeoCloud::PinnedCertificateModel *certificates READ certificates CONSTANT)
     Q_PROPERTY(bool webEngineAvailable READ webEngineAvailable CONSTANT)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList availableViews READ availableViews CONSTANT)
@@ -107,6 +109,7 @@ public:
     TenantViewAs *viewAs() { return &m_viewAs; }
     BmcCertificateTrust *bmcTrust() { return &m_bmcTrust; }
     DashboardListModel *dashboards() { return &m_dashboards; }
+    PinnedCertificateModel *certificates() { return &m_certificates; }
     bool webEngineAvailable() const { return m_webEngineAvailable; }
     // Set by the executable that links Qt WebEngine, before the QML is loaded.
     void setWebEngineAvailable(bool available) { m_webEngineAvailable = available; }
@@ -141,6 +144,7 @@ private:
     TenantViewAs m_viewAs;
     BmcCertificateTrust m_bmcTrust;
     DashboardListModel m_dashboards;
+    PinnedCertificateModel m_certificates;
     bool m_webEngineAvailable = false;
 };
 

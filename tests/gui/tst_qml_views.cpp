@@ -2,6 +2,7 @@
 // QML warning. The files are enumerated from the module's resources, so new ones are covered
 // without touching this test.
 
+#include "store/BmcTrustRepository.h"
 #include "ConsoleContext.h"
 #include "GuiTestSupport.h"
 #include "settings/DashboardService.h"
@@ -96,6 +97,9 @@ private Q_SLOTS:
         QVERIFY(m_backend->dashboards().replace({{QStringLiteral("Grafana"), QStringLiteral("https://g.example/d/node?var-host={name}")},
                                                  {QStringLiteral("NetBox"), QStringLiteral("https://nb.example/?serial={serial}")}},
                                                 QStringLiteral("test")));
+        // And a pinned certificate, so Settings' certificate rows are created.
+        QVERIFY(m_backend->bmcTrust().pinCertificate(QStringLiteral("10.0.0.9:443"), QString(64, QLatin1Char('a'))));
+        m_context->certificates()->reload();
 
         m_engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
         g_previousHandler = qInstallMessageHandler(recordWarnings);
@@ -328,6 +332,8 @@ private:
             {QStringLiteral("usage"), QVariant::fromValue(m_context->capacity()->tenants())},
             // Settings: the operator's dashboards.
             {QStringLiteral("dashboards"), QVariant::fromValue(m_context->dashboards())},
+            // Settings: the pinned BMC certificates.
+            {QStringLiteral("certificates"), QVariant::fromValue(m_context->certificates())},
         };
         QFile source(moduleDir + u'/' + file);
         if (!source.open(QIODevice::ReadOnly)) {

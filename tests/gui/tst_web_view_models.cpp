@@ -6,6 +6,7 @@
 #include "BmcCertificateTrust.h"
 #include "ConsoleContext.h"
 #include "DashboardListModel.h"
+#include "PinnedCertificateModel.h"
 #include "GuiTestSupport.h"
 #include "TenantViewAs.h"
 #include "auth/AuthService.h"
@@ -173,6 +174,52 @@ private Q_SLOTS:
         QVERIFY(!pins.forget(url));
         QVERIFY(pins.lastError().contains(QStringLiteral("127.0.0.1:9443")));
         QCOMPARE(changed.count(), 1);
+    }
+
+    // Settings' list of pins: the fingerprint as people compare it, the device at that address
+    // named, a pin made elsewhere shown after a reload, and Forget audited like the API's.
+    void pinnedCertificatesListAndForget()
+    {
+        QTemporaryDir dir;
+        auto backend = Testing::createBackend(dir);
+        QVERIFY(backend);
+        Site site;
+        site.name = QStringLiteral("dc");
+        const Result<Site> added = backend->inventory().addSite(site);
+        QVERIFY(added);
+        Device device;
+        device.siteId = added->id;
+        device.name = QStringLiteral("gpu-7");
+        device.bmcUrl = QStringLiteral("https://10.0.0.7/redfish/v1");
+        QVERIFY(backend->inventory().addDevice(device));
+        ConsoleContext context(*backend);
+        PinnedCertificateModel &model = *context.certificates();
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.count(), 0);
+
+        const QString a = sha256Of("bmc 7"), b = sha256Of("bmc 8");
+        QVERIFY(backend->bmcTrust().pinCertificate(QStringLiteral("10.0.0.8:443"), b));
+        QVERIFY(backend->bmcTrust().pinCertificate(QStringLiteral("10.0.0.7:443"), a));
+        model.reload();
+        QCOMPARE(model.count(), 2);
+        // By host; the device behind the first, none behind the second.
+        QCOMPARE(model.data(model.index(0), PinnedCertificateModel::HostRole).toString(), QStringLiteral("10.0.0.7:443"));
+        QCOMPARE(model.data(model.index(0), PinnedCertificateModel::DevicesRole).toString(), QStringLiteral("gpu-7"));
+        QCOMPARE(model.data(model.index(0), PinnedCertificateModel::FingerprintRole).toString(), displayedSha256(a));
+        QVERIFY(!model.data(model.index(0), PinnedCertificateModel::PinnedAtRole).toString().isEmpty());
+        QCOMPARE(model.data(model.index(1), PinnedCertificateModel::DevicesRole).toString(), QString());
+
+        // Forgotten from the device panel: the list follows without a reload.
+        QVERIFY(context.bmcTrust()->forget(QStringLiteral("https://10.0.0.8/")));
+        QCOMPARE(model.count(), 1);
+        QCOMPARE(model.forget(0), QString());
+        QCOMPARE(model.count(), 0);
+        QVERIFY(!model.forget(0).isEmpty());
+        const Result<Page<AuditEntry>> audit = backend->audit().list(10, 0);
+        QVERIFY(audit);
+        QCOMPARE(std::count_if(audit->items.cbegin(), audit->items.cend(),
+                               [](const AuditEntry &e) { return e.action == QLatin1String("bmc.certificate.forget") && e.result == QLatin1String("ok"); }),
+                 2);
     }
 
     void dashboardsEditThroughTheServiceAndFillTheDevice()

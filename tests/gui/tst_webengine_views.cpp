@@ -487,7 +487,15 @@ private Q_SLOTS:
         QObject *dialog = openDialog();
         QVERIFY2(dialog->property("heading").toString().contains(m_context->bmcTrust()->pinAddress(bmc.url())),
                  qPrintable(dialog->property("heading").toString()));
-        QVERIFY(QMetaObject::invokeMethod(dialog, "confirmed"));
+        if (const QString dir = qEnvironmentVariable("NEOCLOUD_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(500);
+            QVERIFY(console->grabWindow().save(QDir(dir).filePath(QStringLiteral("console-forget-certificate.png"))));
+        }
+        // As a person would: the dialog's own button, which closes it and confirms.
+        QObject *confirm = dialog->findChild<QObject *>(QStringLiteral("confirmButton"));
+        QVERIFY(confirm);
+        QVERIFY(QMetaObject::invokeMethod(confirm, "clicked"));
+        QTRY_VERIFY(!dialog->property("visible").toBool());
         const auto stored = m_backend->bmcTrust().pinnedCertificate(m_context->bmcTrust()->pinAddress(bmc.url()));
         QVERIFY(stored && !*stored);
         QTRY_VERIFY(visibleNamed(QStringLiteral("bmcCertificate"))->property("value").toString().startsWith(QStringLiteral("Not pinned")));
