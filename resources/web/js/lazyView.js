@@ -1,6 +1,6 @@
 // A view whose module is fetched the first time it is shown, so the pages an operator opens
-// now and then (topology, capacity, onboarding, commissioning) cost nothing on the first load
-// of the console. Same contract as a view module: render(main, params, query) → cleanup.
+// now and then (a device, a tenant, topology, capacity, onboarding, commissioning, settings) cost
+// nothing on the first load of the console. Same contract as a view module: render(main, params, query) → cleanup.
 
 export function lazyView(load) {
   return {

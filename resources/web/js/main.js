@@ -8,9 +8,7 @@ import * as stream from './stream.js';
 import * as login from './views/login.js';
 import * as overview from './views/overview.js';
 import * as hardware from './views/hardware.js';
-import * as device from './views/device.js';
 import * as tenants from './views/tenants.js';
-import * as tenant from './views/tenant.js';
 import * as services from './views/services.js';
 import * as health from './views/health.js';
 import * as events from './views/events.js';
@@ -19,9 +17,11 @@ import { lazyView } from './lazyView.js';
 const operatorRoutes = [
   { path: /^\/$/, view: overview, nav: '/' },
   { path: /^\/hardware$/, view: hardware, nav: '/hardware' },
-  { path: /^\/devices\/([^/]+)$/, view: device, nav: '/hardware', params: ['id'] },
+  // A device's and a tenant's pages carry the forms, certificate and dashboard modules: fetched on
+  // the first visit, not with the first load of the console.
+  { path: /^\/devices\/([^/]+)$/, view: lazyView(() => import('./views/device.js')), nav: '/hardware', params: ['id'] },
   { path: /^\/tenants$/, view: tenants, nav: '/tenants' },
-  { path: /^\/tenants\/([^/]+)$/, view: tenant, nav: '/tenants', params: ['id'] },
+  { path: /^\/tenants\/([^/]+)$/, view: lazyView(() => import('./views/tenant.js')), nav: '/tenants', params: ['id'] },
   { path: /^\/services$/, view: services, nav: '/services' },
   { path: /^\/health$/, view: health, nav: '/health' },
   { path: /^\/events$/, view: events, nav: '/events' },
