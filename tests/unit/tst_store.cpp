@@ -278,6 +278,41 @@ private Q_SLOTS:
         QCOMPARE(names().first(), QStringLiteral("aab-renamed"));
     }
 
+    // A link's state is read from the ports at its two ends: down when either is, up when one is
+    // up and neither down, unknown when no port of that name was discovered.
+    void linksTakeTheirStateFromBothEndsPorts()
+    {
+        QCOMPARE(linkStateOf(LinkState::Up, LinkState::Down), LinkState::Down);
+        QCOMPARE(linkStateOf(LinkState::Unknown, LinkState::Up), LinkState::Up);
+        QCOMPARE(linkStateOf(LinkState::Unknown, LinkState::Unknown), LinkState::Unknown);
+
+        Testing::TestBackend t;
+        const auto ids = Testing::addSampleInventory(t->inventory());
+        DeviceQuery byName;
+        byName.text = QStringLiteral("cnode-01");
+        const QString cnode = t->inventory().devices(byName)->items.first().id;
+        // The sample's cable: both ports up.
+        QVERIFY(t->inventory().addLink({{}, ids.siteId, {ids.gpuServer, QStringLiteral("eth9")}, {cnode, QStringLiteral("eth1")}, 100,
+                                        LinkSource::Plan}));
+        const auto stateOf = [&](const QString &port) {
+            const QList<Link> links = t->inventory().links(ids.siteId).value();
+            for (const Link &link : links)
+                if (link.a.port == port || link.b.port == port)
+                    return link.state;
+            return LinkState::Unknown;
+        };
+        QCOMPARE(stateOf(QStringLiteral("swp1")), LinkState::Up);
+        QCOMPARE(stateOf(QStringLiteral("eth9")), LinkState::Unknown); // neither port was discovered
+
+        // The GPU server's port goes down: the cable is down, whatever the switch's end says.
+        RawConnection other(t->database().location());
+        QVERIFY(other.exec(QStringLiteral("UPDATE ports SET link_state = 'down' WHERE device_id = '%1' AND name = 'eth0'").arg(ids.gpuServer)));
+        QCOMPARE(stateOf(QStringLiteral("swp1")), LinkState::Down);
+        // Only its own ports count: another device's port of the same name does not.
+        QVERIFY(other.exec(QStringLiteral("UPDATE ports SET link_state = 'up' WHERE name = 'eth0' AND device_id <> '%1'").arg(ids.gpuServer)));
+        QCOMPARE(stateOf(QStringLiteral("swp1")), LinkState::Down);
+    }
+
     void deviceQueriesFilterAndPage()
     {
         Testing::TestBackend t;
