@@ -94,6 +94,19 @@ inline std::unique_ptr<Backend> createLabBackend(const QTemporaryDir &dir, const
 
 // One site, one rack, a GPU server (8 GPUs, 2 CPUs, two ports, a warning) and its leaf switch
 // cabled to it, so the hardware and topology views have parts, ports and a link to show.
+// `device` in a site of its own named `siteName`: one device with a BMC or a serial, as the web
+// view tests need it.
+inline Result<Device> addLoneDevice(InventoryService &inventory, const QString &siteName, Device device)
+{
+    Site site;
+    site.name = siteName;
+    const Result<Site> added = inventory.addSite(site);
+    if (!added)
+        return added.error();
+    device.siteId = added->id;
+    return inventory.addDevice(std::move(device));
+}
+
 inline bool addSampleInventory(InventoryService &inventory)
 {
     Site site;

@@ -183,15 +183,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto backend = Testing::createBackend(dir);
         QVERIFY(backend);
-        Site site;
-        site.name = QStringLiteral("dc");
-        const Result<Site> added = backend->inventory().addSite(site);
-        QVERIFY(added);
         Device device;
-        device.siteId = added->id;
         device.name = QStringLiteral("gpu-7");
         device.bmcUrl = QStringLiteral("https://10.0.0.7/redfish/v1");
-        QVERIFY(backend->inventory().addDevice(device));
+        QVERIFY(Testing::addLoneDevice(backend->inventory(), QStringLiteral("dc"), device));
         ConsoleContext context(*backend);
         PinnedCertificateModel &model = *context.certificates();
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

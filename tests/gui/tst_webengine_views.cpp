@@ -423,16 +423,11 @@ private Q_SLOTS:
         const TlsIdentity fresh = makeIdentity(QStringLiteral("bmc-c"));
         TinyHttpsServer bmc(fresh.configuration, "BMC C");
         QVERIFY(bmc.listen());
-        Site site;
-        site.name = QStringLiteral("web-site");
-        const Result<Site> addedSite = m_backend->inventory().addSite(site);
-        QVERIFY(addedSite);
         Device device;
-        device.siteId = addedSite->id;
         device.name = QStringLiteral("gpu-web-1");
         device.kind = DeviceKind::GpuServer;
         device.bmcUrl = bmc.url();
-        const Result<Device> added = m_backend->inventory().addDevice(device);
+        const Result<Device> added = Testing::addLoneDevice(m_backend->inventory(), QStringLiteral("web-site"), device);
         QVERIFY(added);
         QVERIFY(root->setProperty("currentView", QStringLiteral("hardware")));
         m_context->selectedDevice()->setDeviceId(added->id);
@@ -519,16 +514,11 @@ private Q_SLOTS:
         QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
         QCOMPARE(m_context->dashboards()->count(), 2); // the model follows the service
 
-        Site site;
-        site.name = QStringLiteral("dash-site");
-        const Result<Site> addedSite = m_backend->inventory().addSite(site);
-        QVERIFY(addedSite);
         Device device;
-        device.siteId = addedSite->id;
         device.name = QStringLiteral("gpu dash&1");
         device.serial = QStringLiteral("SN-DASH-9");
         device.kind = DeviceKind::GpuServer;
-        const Result<Device> added = m_backend->inventory().addDevice(device);
+        const Result<Device> added = Testing::addLoneDevice(m_backend->inventory(), QStringLiteral("dash-site"), device);
         QVERIFY(added);
 
         QQmlComponent component(&m_engine, QUrl(QStringLiteral("qrc:/qt/qml/NeoCloud/Console/Main.qml")));
