@@ -129,18 +129,10 @@ ColumnLayout {
         text: section.refusal.length > 0 ? section.refusal : section.certificates.lastError
     }
 
-    ConfirmDialog {
+    ForgetCertificateDialog {
         id: forgetDialog
         objectName: "forgetPinDialog"
         property int row: -1
-        property string host
-        property string fingerprint
-        heading: qsTr("Forget the certificate of %1?").arg(forgetDialog.host)
-        // The device panel's words: one warning, wherever it is given.
-        subheading: qsTr("The next scan or BMC page then trusts the certificate this address presents, whoever "
-                         + "presents it, and the health poll follows that scan. Check first that the BMC's certificate "
-                         + "was replaced on purpose (new firmware, a board swapped). Pinned now: %1").arg(forgetDialog.fingerprint)
-        confirmText: qsTr("Forget certificate")
         onConfirmed: {
             section.refusal = section.certificates.forget(forgetDialog.row)
             section.status = section.refusal.length === 0

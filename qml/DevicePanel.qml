@@ -34,14 +34,11 @@ Rectangle {
         function onPinsChanged() { panel.readPin() }
     }
 
-    ConfirmDialog {
+    ForgetCertificateDialog {
         id: forgetDialog
         objectName: "forgetCertificateDialog"
-        heading: qsTr("Forget the certificate of %1?").arg(panel.httpsBmc ? panel.trust.pinAddress(panel.detail.bmcUrl) : "")
-        subheading: qsTr("The next scan or BMC page then trusts the certificate this address presents, whoever "
-                         + "presents it, and the health poll follows that scan. Check first that the BMC's certificate was replaced on purpose (new "
-                         + "firmware, a board swapped). Pinned now: %1").arg(panel.pinnedCertificate)
-        confirmText: qsTr("Forget certificate")
+        host: panel.httpsBmc ? panel.trust.pinAddress(panel.detail.bmcUrl) : ""
+        fingerprint: panel.pinnedCertificate
         onConfirmed: {
             if (!panel.trust.forget(panel.detail.bmcUrl))
                 panel.refusal = panel.trust.lastError

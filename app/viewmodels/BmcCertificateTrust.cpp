@@ -62,7 +62,7 @@ bool BmcCertificateTrust::pin(const QString &url, const QString &sha256)
         setLastError(existing ? tr("%1 has a pinned certificate already.").arg(key) : existing.error().message);
         return false;
     }
-    if (Status s = m_pins.pinCertificate(key, fingerprint); !s) {
+    if (Status s = m_registry.pin(key, fingerprint); !s) {
         setLastError(s.error().message);
         return false;
     }
@@ -70,7 +70,6 @@ bool BmcCertificateTrust::pin(const QString &url, const QString &sha256)
                     tr("Pinned the certificate of %1 (SHA-256 %2) after an operator trusted it in a console web view.")
                         .arg(key, fingerprint));
     setLastError({});
-    Q_EMIT pinsChanged();
     return true;
 }
 

@@ -43,7 +43,7 @@ public:
 
 Q_SIGNALS:
     void lastErrorChanged();
-    // A pin was added here, or removed here or through the API.
+    // A pin was added or removed here, or removed through the API (not pinned by a scan).
     void pinsChanged();
 
 private:

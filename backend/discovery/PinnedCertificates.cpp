@@ -25,6 +25,8 @@ Result<QList<PinnedCertificateView>> PinnedCertificates::list(const QString &hos
     const auto pins = m_pins.pinnedCertificates(host);
     if (!pins)
         return pins.error();
+    if (pins->isEmpty())
+        return QList<PinnedCertificateView>(); // no need to read every device's BMC address
     const auto devices = m_inventory.devicesWithBmc();
     if (!devices)
         return devices.error();
@@ -38,6 +40,14 @@ Result<QList<PinnedCertificateView>> PinnedCertificates::list(const QString &hos
     for (const PinnedCertificate &pin : *pins)
         views.append({pin, byHost.value(pin.host)});
     return views;
+}
+
+Status PinnedCertificates::pin(const QString &host, const QString &sha256)
+{
+    const Status pinned = m_pins.pinCertificate(host, sha256);
+    if (pinned)
+        Q_EMIT changed();
+    return pinned;
 }
 
 Result<PinnedCertificate> PinnedCertificates::forget(const QString &host, const QString &user)

@@ -31,6 +31,8 @@ public:
 
     // Every pin, or only `host`'s ("host:port") when given.
     Result<QList<PinnedCertificateView>> list(const QString &host = {}) const;
+    // Pins `sha256` for `host` after a person trusted it, and tells the lists (changed).
+    Status pin(const QString &host, const QString &sha256);
     // Removes the pin of `host` ("host:port"), audited and recorded as an event naming the
     // fingerprint that was trusted. NotFound when nothing is pinned there.
     Result<PinnedCertificate> forget(const QString &host, const QString &user);

@@ -283,6 +283,12 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
                 sources << LinkSource::Lldp;
         }
         QSet<QString> seenPairs;
+        // "device:port" of a link's end, and the link's key whichever end was heard first. Both
+        // return QString, not auto: with QStringBuilder, auto would keep references to temporaries.
+        const auto endKey = [](const QString &device, const QString &port) -> QString { return device + QLatin1Char(':') + port; };
+        const auto pairKey = [](const QString &a, const QString &b) -> QString {
+            return a < b ? a + QLatin1Char('|') + b : b + QLatin1Char('|') + a;
+        };
         QList<Link> links;
         for (qsizetype i = 0; i < reports.size(); ++i) {
             const auto &[self, n] = reports.at(i);
@@ -299,8 +305,7 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
             QString peerPort = n.portId;
             if (portByMac.contains(n.portId.toLower()))
                 peerPort = portByMac.value(n.portId.toLower());
-            QString a = self->id + QLatin1Char(':') + n.localPort, b = peer->id + QLatin1Char(':') + peerPort;
-            const QString key = a < b ? a + QLatin1Char('|') + b : b + QLatin1Char('|') + a;
+            const QString key = pairKey(endKey(self->id, n.localPort), endKey(peer->id, peerPort));
             if (seenPairs.contains(key))
                 continue;
             seenPairs.insert(key);
@@ -322,10 +327,10 @@ Result<ReconcileSummary> Reconciler::apply(const QString &siteName, const QList<
             for (const Device &d : *all)
                 for (const Port &p : d.ports)
                     if (p.linkState == LinkState::Down)
-                        downPorts.insert(d.id + QLatin1Char(':') + p.name);
+                        downPorts.insert(endKey(d.id, p.name));
             for (const Link &old : *before) {
-                const QString a = old.a.deviceId + QLatin1Char(':') + old.a.port, b = old.b.deviceId + QLatin1Char(':') + old.b.port;
-                const QString key = a < b ? a + QLatin1Char('|') + b : b + QLatin1Char('|') + a;
+                const QString a = endKey(old.a.deviceId, old.a.port), b = endKey(old.b.deviceId, old.b.port);
+                const QString key = pairKey(a, b);
                 if (!sources.contains(old.source) || seenPairs.contains(key) || !(downPorts.contains(a) || downPorts.contains(b)))
                     continue;
                 seenPairs.insert(key);

@@ -204,7 +204,11 @@ private Q_SLOTS:
         QVERIFY(!model.data(model.index(0), PinnedCertificateModel::PinnedAtRole).toString().isEmpty());
         QCOMPARE(model.data(model.index(1), PinnedCertificateModel::DevicesRole).toString(), QString());
 
-        // Forgotten from the device panel: the list follows without a reload.
+        // Trusted in a BMC window, then forgotten from the device panel: the list follows both
+        // without a reload.
+        QVERIFY(context.bmcTrust()->pin(QStringLiteral("https://10.0.0.9/"), sha256Of("bmc 9")));
+        QCOMPARE(model.count(), 3);
+        QVERIFY(context.bmcTrust()->forget(QStringLiteral("https://10.0.0.9/")));
         QVERIFY(context.bmcTrust()->forget(QStringLiteral("https://10.0.0.8/")));
         QCOMPARE(model.count(), 1);
         QCOMPARE(model.forget(0), QString());
@@ -214,7 +218,7 @@ private Q_SLOTS:
         QVERIFY(audit);
         QCOMPARE(std::count_if(audit->items.cbegin(), audit->items.cend(),
                                [](const AuditEntry &e) { return e.action == QLatin1String("bmc.certificate.forget") && e.result == QLatin1String("ok"); }),
-                 2);
+                 3);
     }
 
     void dashboardsEditThroughTheServiceAndFillTheDevice()

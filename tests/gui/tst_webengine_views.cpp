@@ -432,15 +432,16 @@ private Q_SLOTS:
         QVERIFY(root->setProperty("currentView", QStringLiteral("hardware")));
         m_context->selectedDevice()->setDeviceId(added->id);
         QTRY_VERIFY(m_context->selectedDevice()->found());
-        // The Hardware view's panel (Topology has its own, hidden), once the table has the device.
-        const auto visibleOpenBmc = [console]() -> QQuickItem * {
-            for (QQuickItem *candidate : console->findChildren<QQuickItem *>(QStringLiteral("openBmc")))
-                if (candidate->isVisible())
+        // The Hardware view's panel (Topology has its own, hidden), once the table has the device;
+        // later the panel's shown items and its open dialog, by name.
+        const auto visibleNamed = [console](const QString &name) -> QObject * {
+            for (QObject *candidate : console->findChildren<QObject *>(name))
+                if (candidate->property("visible").toBool())
                     return candidate;
             return nullptr;
         };
-        QTRY_VERIFY_WITH_TIMEOUT(visibleOpenBmc(), 10000);
-        QQuickItem *openBmc = visibleOpenBmc();
+        QTRY_VERIFY_WITH_TIMEOUT(visibleNamed(QStringLiteral("openBmc")), 10000);
+        QObject *openBmc = visibleNamed(QStringLiteral("openBmc"));
         QVERIFY(QMetaObject::invokeMethod(openBmc, "clicked"));
         web = qobject_cast<QQuickWindow *>(pages->property("lastWindow").value<QObject *>());
         QVERIFY(web);
@@ -452,12 +453,6 @@ private Q_SLOTS:
         web->close();
 
         // The panel shows the BMC's pin, and forgets it after asking.
-        const auto visibleNamed = [console](const QString &name) -> QQuickItem * {
-            for (QQuickItem *candidate : console->findChildren<QQuickItem *>(name))
-                if (candidate->isVisible())
-                    return candidate;
-            return nullptr;
-        };
         QTRY_VERIFY(visibleNamed(QStringLiteral("bmcCertificate")));
         QVERIFY(visibleNamed(QStringLiteral("bmcCertificate"))->property("value").toString().startsWith(QStringLiteral("Not pinned")));
         QVERIFY(!visibleNamed(QStringLiteral("forgetCertificate")));
@@ -468,18 +463,12 @@ private Q_SLOTS:
         QVERIFY(QMetaObject::invokeMethod(gate, "trustPresented"));
         web->close();
         QTRY_COMPARE(visibleNamed(QStringLiteral("bmcCertificate"))->property("value").toString(), displayedSha256(hexOf(fresh)));
-        QQuickItem *forget = visibleNamed(QStringLiteral("forgetCertificate"));
+        QObject *forget = visibleNamed(QStringLiteral("forgetCertificate"));
         QVERIFY(forget);
         QVERIFY(QMetaObject::invokeMethod(forget, "clicked"));
         // The Hardware view's dialog, open now (the Topology view's panel has its own, closed).
-        const auto openDialog = [console]() -> QObject * {
-            for (QObject *candidate : console->findChildren<QObject *>(QStringLiteral("forgetCertificateDialog")))
-                if (candidate->property("visible").toBool())
-                    return candidate;
-            return nullptr;
-        };
-        QTRY_VERIFY(openDialog());
-        QObject *dialog = openDialog();
+        QTRY_VERIFY(visibleNamed(QStringLiteral("forgetCertificateDialog")));
+        QObject *dialog = visibleNamed(QStringLiteral("forgetCertificateDialog"));
         QVERIFY2(dialog->property("heading").toString().contains(m_context->bmcTrust()->pinAddress(bmc.url())),
                  qPrintable(dialog->property("heading").toString()));
         if (const QString dir = qEnvironmentVariable("NEOCLOUD_SCREENSHOT_DIR"); !dir.isEmpty()) {

@@ -1,5 +1,5 @@
 // "Forget certificate…" for a BMC's pinned certificate (Settings and a device's page), worded
-// as the desktop console's device panel words it (qml/DevicePanel.qml): forgetting is how an
+// as the desktop console's device panel words it (qml/ForgetCertificateDialog.qml): forgetting is how an
 // operator accepts a certificate replaced on purpose, and also how an impostor would be let in,
 // so it asks first, naming the address and the fingerprint trusted now.
 // DELETE /api/v1/bmc-certificates/{host} is for operator admins; others get no button.
